@@ -1,0 +1,45 @@
+package dev.rampart.snapshot;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import java.util.Map;
+
+/**
+ * One object of the inventory: the typed fabric8 model (a {@code GenericKubernetesResource} for
+ * kinds Rampart does not model, so nothing is dropped) and where it came from.
+ */
+public record KubeObject(HasMetadata resource, Origin origin) {
+
+  public ObjectRef ref() {
+    ObjectMeta meta = resource.getMetadata();
+    return new ObjectRef(
+        resource.getApiVersion(), resource.getKind(), meta.getNamespace(), meta.getName());
+  }
+
+  public String kind() {
+    return resource.getKind();
+  }
+
+  public String namespace() {
+    return resource.getMetadata().getNamespace();
+  }
+
+  public String name() {
+    return resource.getMetadata().getName();
+  }
+
+  public Map<String, String> labels() {
+    Map<String, String> labels = resource.getMetadata().getLabels();
+    return labels == null ? Map.of() : labels;
+  }
+
+  public Map<String, String> annotations() {
+    Map<String, String> annotations = resource.getMetadata().getAnnotations();
+    return annotations == null ? Map.of() : annotations;
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T extends HasMetadata> T as(Class<T> type) {
+    return (T) resource;
+  }
+}

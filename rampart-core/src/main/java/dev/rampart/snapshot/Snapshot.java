@@ -1,0 +1,113 @@
+package dev.rampart.snapshot;
+
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The immutable, indexed inventory of one cluster (or of a set of manifests). Everything downstream
+ * reads only the snapshot, so live and offline scans give the same results.
+ */
+public final class Snapshot {
+
+  private final String source;
+  private final List<KubeObject> objects;
+  private final List<InputProblem> problems;
+  private final Map<String, List<KubeObject>> byKind;
+  private final Map<String, KubeObject> byKey;
+  private final List<Workload> workloads;
+
+  public Snapshot(String source, List<KubeObject> objects, List<InputProblem> problems) {
+    this.source = source;
+    this.objects = List.copyOf(objects);
+    this.problems = List.copyOf(problems);
+    Map<String, List<KubeObject>> kinds = new LinkedHashMap<>();
+    Map<String, KubeObject> keys = new LinkedHashMap<>();
+    for (KubeObject o : this.objects) {
+      kinds.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
+      keys.putIfAbsent(key(o.kind(), o.namespace(), o.name()), o);
+    }
+    kinds.replaceAll((k, v) -> Collections.unmodifiableList(v));
+    this.byKind = Collections.unmodifiableMap(kinds);
+    this.byKey = Collections.unmodifiableMap(keys);
+    this.workloads = topLevelWorkloads();
+  }
+
+  private static String key(String kind, String namespace, String name) {
+    return kind + '/' + (namespace == null ? "" : namespace) + '/' + name;
+  }
+
+  /** Where the inventory came from, e.g. the paths given, {@code demo} or a kube context. */
+  public String source() {
+    return source;
+  }
+
+  public List<KubeObject> objects() {
+    return objects;
+  }
+
+  public List<InputProblem> problems() {
+    return problems;
+  }
+
+  public List<KubeObject> ofKind(String kind) {
+    return byKind.getOrDefault(kind, List.of());
+  }
+
+  public Map<String, Integer> countByKind() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    byKind.keySet().stream().sorted().forEach(k -> counts.put(k, byKind.get(k).size()));
+    return counts;
+  }
+
+  public Optional<KubeObject> find(String kind, String namespace, String name) {
+    return Optional.ofNullable(byKey.get(key(kind, namespace, name)));
+  }
+
+  /** Every namespace that is declared or that an object lives in, sorted. */
+  public List<String> namespaces() {
+    TreeSet<String> names = new TreeSet<>();
+    ofKind("Namespace").forEach(n -> names.add(n.name()));
+    objects.stream().map(KubeObject::namespace).filter(n -> n != null).forEach(names::add);
+    return List.copyOf(names);
+  }
+
+  /**
+   * The workloads to assess: every object that runs pods, except those controlled by another
+   * workload in the snapshot (a Deployment's ReplicaSets and their Pods, a CronJob's Jobs), whose
+   * findings belong to the owner that a user edits.
+   */
+  public List<Workload> workloads() {
+    return workloads;
+  }
+
+  private List<Workload> topLevelWorkloads() {
+    List<Workload> result = new ArrayList<>();
+    for (KubeObject o : objects) {
+      if (Workloads.KINDS.contains(o.kind()) && !controlledByWorkload(o)) {
+        Workloads.of(o).ifPresent(result::add);
+      }
+    }
+    return Collections.unmodifiableList(result);
+  }
+
+  private boolean controlledByWorkload(KubeObject o) {
+    List<OwnerReference> owners = o.resource().getMetadata().getOwnerReferences();
+    if (owners == null) {
+      return false;
+    }
+    for (OwnerReference owner : owners) {
+      if (Boolean.TRUE.equals(owner.getController())
+          && Workloads.KINDS.contains(owner.getKind())
+          && byKey.containsKey(key(owner.getKind(), o.namespace(), owner.getName()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
