@@ -1,0 +1,51 @@
+package dev.rampart.risk;
+
+import dev.rampart.config.RampartConfig.AssetGroup;
+import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Workloads;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Which of the user's asset groups an object belongs to. */
+public final class AssetGroups {
+
+  private final List<AssetGroup> groups;
+
+  public AssetGroups(List<AssetGroup> groups) {
+    this.groups = List.copyOf(groups);
+  }
+
+  public List<AssetGroup> of(KubeObject o) {
+    List<AssetGroup> result = new ArrayList<>();
+    for (AssetGroup g : groups) {
+      if (matches(g, o)) {
+        result.add(g);
+      }
+    }
+    return result;
+  }
+
+  private static boolean matches(AssetGroup g, KubeObject o) {
+    var m = g.match();
+    if (!m.namespaces().isEmpty() && !m.namespaces().contains(o.namespace())) {
+      return false;
+    }
+    if (!m.kinds().isEmpty() && !m.kinds().contains(o.kind())) {
+      return false;
+    }
+    return m.labels().isEmpty() || labels(o).entrySet().containsAll(m.labels().entrySet());
+  }
+
+  /** A workload's labels include its pods' labels: selectors are written against those. */
+  private static Map<String, String> labels(KubeObject o) {
+    return Workloads.of(o)
+        .map(
+            w -> {
+              Map<String, String> all = new java.util.HashMap<>(o.labels());
+              all.putAll(w.podLabels());
+              return (Map<String, String>) all;
+            })
+        .orElse(o.labels());
+  }
+}

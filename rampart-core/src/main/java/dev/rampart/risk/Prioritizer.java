@@ -1,0 +1,83 @@
+package dev.rampart.risk;
+
+import dev.rampart.checks.Finding;
+import dev.rampart.config.RampartConfig.AssetGroup;
+import dev.rampart.network.Exposure;
+import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Snapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns severity plus context into a priority from 0 to 100, with the reasons in words. Severity
+ * sets the base; what makes a weakness reachable or its damage larger raises it: exposure to the
+ * internet, membership of a critical asset group, a container escape on a DaemonSet (every node),
+ * the kube-system namespace.
+ */
+public final class Prioritizer {
+
+  private static final String ESCAPE_TECHNIQUE = "mitre:t1611";
+
+  private final Snapshot snapshot;
+  private final Exposure exposure;
+  private final AssetGroups groups;
+
+  public Prioritizer(Snapshot snapshot, Exposure exposure, AssetGroups groups) {
+    this.snapshot = snapshot;
+    this.exposure = exposure;
+    this.groups = groups;
+  }
+
+  public Finding prioritize(Finding f) {
+    List<String> reasons = new ArrayList<>();
+    int priority = base(f);
+    reasons.add("severity " + f.severity().id());
+    Finding.Resource r = f.resource();
+    Optional<KubeObject> object = snapshot.find(r.kind(), r.namespace(), r.name());
+    if (object.isPresent()) {
+      Set<String> routes = exposure.internetRoutes(object.get());
+      if (!routes.isEmpty()) {
+        priority += 20;
+        reasons.add("exposed to the internet via " + String.join(", ", routes));
+      }
+      for (AssetGroup g : groups.of(object.get())) {
+        int boost = groupBoost(g.criticality());
+        if (boost > 0) {
+          priority += boost;
+          reasons.add("in asset group " + g.name() + " (" + g.criticality() + ")");
+        }
+      }
+    }
+    if (f.frameworks().contains(ESCAPE_TECHNIQUE) && "DaemonSet".equals(r.kind())) {
+      priority += 10;
+      reasons.add("container escape on a DaemonSet: a foothold on every node");
+    }
+    if ("kube-system".equals(r.namespace())) {
+      priority += 5;
+      reasons.add("in kube-system, beside the control plane");
+    }
+    return f.withPriority(Math.min(100, priority), reasons);
+  }
+
+  private static int base(Finding f) {
+    return switch (f.severity()) {
+      case CRITICAL -> 70;
+      case HIGH -> 55;
+      case MEDIUM -> 35;
+      case LOW -> 15;
+      case INFO -> 5;
+    };
+  }
+
+  private static int groupBoost(String criticality) {
+    return switch (criticality.toLowerCase(Locale.ROOT)) {
+      case "critical" -> 15;
+      case "high" -> 10;
+      case "medium" -> 5;
+      default -> 0;
+    };
+  }
+}

@@ -1,0 +1,205 @@
+package dev.rampart.scan;
+
+import dev.rampart.checks.Check;
+import dev.rampart.checks.CheckContext;
+import dev.rampart.checks.CheckRun;
+import dev.rampart.checks.CheckRunner;
+import dev.rampart.checks.Finding;
+import dev.rampart.checks.Severity;
+import dev.rampart.checks.SeverityOverrides;
+import dev.rampart.config.RampartConfig;
+import dev.rampart.network.Exposure;
+import dev.rampart.risk.AssetGroups;
+import dev.rampart.risk.Prioritizer;
+import dev.rampart.snapshot.InputProblem;
+import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Snapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One scan: runs the enabled checks over a snapshot, applies exceptions, prioritizes, and sums up.
+ * Pure: the snapshot and the configuration in, a {@link ScanResult} out.
+ */
+public final class Scanner {
+
+  /** Severity weights of the posture score: a failed critical costs ten times a failed low. */
+  private static final Map<Severity, Integer> WEIGHTS =
+      Map.of(
+          Severity.CRITICAL,
+          10,
+          Severity.HIGH,
+          6,
+          Severity.MEDIUM,
+          3,
+          Severity.LOW,
+          1,
+          Severity.INFO,
+          0);
+
+  private static final String DEFAULT_CLUSTER = "default";
+
+  private final List<Check> checks;
+  private final RampartConfig config;
+  private final String configName;
+
+  /**
+   * @param catalog every check available; those the configuration disables are left out
+   * @param configName how to cite the configuration file in reports, e.g. {@code rampart.yaml}
+   */
+  public Scanner(List<Check> catalog, RampartConfig config, String configName) {
+    Set<String> disabled = Set.copyOf(config.checks().disable());
+    this.checks = catalog.stream().filter(c -> !disabled.contains(c.descriptor().id())).toList();
+    this.config = config;
+    this.configName = configName;
+  }
+
+  public ScanResult scan(Snapshot input, ScanOptions options) {
+    Instant started = Instant.now();
+    Snapshot snapshot = restrict(input, options.namespaces());
+    String cluster = config.cluster() == null ? DEFAULT_CLUSTER : config.cluster();
+    CheckContext context = new CheckContext(config.trustedRegistries(), options.now());
+    CheckRun run = new CheckRunner(checks, cluster).run(snapshot, context, overrides());
+
+    LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
+    Exceptions exceptions = new Exceptions(config.exceptions(), configName, snapshot, today);
+    Prioritizer prioritizer =
+        new Prioritizer(snapshot, Exposure.of(snapshot), new AssetGroups(config.assetGroups()));
+
+    List<Finding> findings = new ArrayList<>();
+    List<AppliedException> applied = new ArrayList<>();
+    for (Finding f : run.findings()) {
+      if (!inScope(f, options)) {
+        continue;
+      }
+      Optional<AppliedException> exception = exceptions.match(f);
+      if (exception.isPresent()) {
+        applied.add(exception.get());
+      } else {
+        findings.add(prioritizer.prioritize(f));
+      }
+    }
+    findings.sort(ORDER);
+
+    List<InputProblem> errors = new ArrayList<>();
+    List<InputProblem> warnings = new ArrayList<>();
+    for (InputProblem p : input.problems()) {
+      (p.isError() ? errors : warnings).add(p);
+    }
+    warnings.addAll(exceptions.warnings());
+    List<Coverage.NotEvaluated> notEvaluated = new ArrayList<>();
+    for (CheckRun.Tally t : run.tallies()) {
+      t.notEvaluated()
+          .forEach(reason -> notEvaluated.add(new Coverage.NotEvaluated(t.checkId(), reason)));
+    }
+    Coverage coverage =
+        new Coverage(
+            snapshot.objects().size(),
+            snapshot.countByKind(),
+            notEvaluated,
+            errors,
+            warnings,
+            run.tallies());
+    return new ScanResult(
+        UUID.randomUUID().toString(),
+        started,
+        Duration.between(started, Instant.now()).toMillis(),
+        input.source(),
+        cluster,
+        coverage,
+        summarize(findings, run),
+        findings,
+        applied,
+        exceptions.expired());
+  }
+
+  /** Highest priority first; ties in a stable, readable order. */
+  static final Comparator<Finding> ORDER =
+      Comparator.comparingInt(Finding::priority)
+          .reversed()
+          .thenComparing(Finding::severity)
+          .thenComparing(Finding::checkId)
+          .thenComparing(f -> f.resource().kind())
+          .thenComparing(f -> Objects.toString(f.resource().namespace(), ""))
+          .thenComparing(f -> f.resource().name())
+          .thenComparing(f -> Objects.toString(f.resource().container(), ""))
+          .thenComparing(f -> Objects.toString(f.evidence().path(), ""));
+
+  private SeverityOverrides overrides() {
+    Map<String, Severity> bySeverity = new HashMap<>();
+    config.checks().severity().forEach((id, s) -> bySeverity.put(id, Severity.parse(s)));
+    return new SeverityOverrides(bySeverity);
+  }
+
+  private static boolean inScope(Finding f, ScanOptions options) {
+    if (!f.severity().atLeast(options.minSeverity())) {
+      return false;
+    }
+    return options.namespaces().isEmpty()
+        || options.namespaces().contains(f.resource().namespace());
+  }
+
+  /** With namespaces given, the checks see those namespaces and the cluster-scoped objects. */
+  private static Snapshot restrict(Snapshot snapshot, List<String> namespaces) {
+    if (namespaces.isEmpty()) {
+      return snapshot;
+    }
+    List<KubeObject> kept =
+        snapshot.objects().stream()
+            .filter(o -> o.namespace() == null || namespaces.contains(o.namespace()))
+            .toList();
+    return new Snapshot(snapshot.source(), kept, snapshot.problems());
+  }
+
+  private Summary summarize(List<Finding> findings, CheckRun run) {
+    Map<String, Integer> bySeverity = new LinkedHashMap<>();
+    for (Severity s : Severity.values()) {
+      bySeverity.put(s.id(), 0);
+    }
+    Map<String, Integer> byCategory = new LinkedHashMap<>();
+    Map<String, Set<String>> failingObjects = new HashMap<>();
+    for (Finding f : findings) {
+      bySeverity.merge(f.severity().id(), 1, Integer::sum);
+      byCategory.merge(f.category().id(), 1, Integer::sum);
+      Finding.Resource r = f.resource();
+      failingObjects
+          .computeIfAbsent(f.checkId(), k -> new HashSet<>())
+          .add(r.kind() + '/' + r.namespace() + '/' + r.name());
+    }
+    return new Summary(bySeverity, byCategory, score(run, failingObjects));
+  }
+
+  /**
+   * The severity-weighted share of evaluations that passed. An object whose findings were all
+   * accepted as exceptions (or filtered out) counts as passing.
+   */
+  private int score(CheckRun run, Map<String, Set<String>> failingObjects) {
+    Map<String, Severity> severities = new HashMap<>();
+    SeverityOverrides overrides = overrides();
+    checks.forEach(
+        c -> severities.put(c.descriptor().id(), overrides.apply(c.descriptor()).severity()));
+    long total = 0;
+    long passed = 0;
+    for (CheckRun.Tally t : run.tallies()) {
+      int weight = WEIGHTS.get(severities.get(t.checkId()));
+      int evaluated = t.passed() + t.failed();
+      int failing = failingObjects.getOrDefault(t.checkId(), Set.of()).size();
+      total += (long) weight * evaluated;
+      passed += (long) weight * (evaluated - failing);
+    }
+    return total == 0 ? 100 : (int) Math.round(100.0 * passed / total);
+  }
+}
