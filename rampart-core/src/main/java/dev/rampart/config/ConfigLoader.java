@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -32,10 +34,7 @@ public final class ConfigLoader {
   public ConfigLoader() {
     YAMLFactory factory = new YAMLFactory();
     factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    this.yaml =
-        new ObjectMapper(factory)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    this.yaml = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   /**
@@ -59,20 +58,25 @@ public final class ConfigLoader {
       throws ConfigException {
     RampartConfig config;
     try {
-      config = yaml.readValue(text, RampartConfig.class);
-      if (config == null) {
+      JsonNode tree = yaml.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
         return RampartConfig.EMPTY;
       }
+      config = yaml.readValue(text, RampartConfig.class);
       config = withExceptionLines(config, exceptionLines(text));
     } catch (UnrecognizedPropertyException e) {
+      List<Object> known = new ArrayList<>(e.getKnownPropertyIds());
+      known.remove("line");
       throw new ConfigException(
-          where(name, e.getLocation())
-              + "unknown key '"
+          name
+              + ":"
+              + lineOf(text, e.getPath(), e.getLocation())
+              + ": unknown key '"
               + e.getPropertyName()
               + "'"
               + path(e)
               + "; known keys here: "
-              + e.getKnownPropertyIds());
+              + known);
     } catch (JsonProcessingException e) {
       throw new ConfigException(where(name, e.getLocation()) + e.getOriginalMessage());
     } catch (IOException e) {
@@ -102,6 +106,51 @@ public final class ConfigLoader {
       }
     }
     return lines;
+  }
+
+  /**
+   * The line of the key at {@code path}. The parser's own location is where it stopped reading,
+   * which in YAML can be past the offending key.
+   */
+  private int lineOf(
+      String text, List<JsonMappingException.Reference> path, JsonLocation fallback) {
+    try (JsonParser p = yaml.getFactory().createParser(text)) {
+      p.nextToken();
+      for (int i = 0; i < path.size(); i++) {
+        JsonMappingException.Reference ref = path.get(i);
+        if (ref.getFieldName() != null && p.currentToken() == JsonToken.START_OBJECT) {
+          String field;
+          boolean found = false;
+          while ((field = p.nextFieldName()) != null) {
+            if (field.equals(ref.getFieldName())) {
+              found = true;
+              if (i == path.size() - 1) {
+                return p.currentTokenLocation().getLineNr();
+              }
+              p.nextToken();
+              break;
+            }
+            p.nextToken();
+            p.skipChildren();
+          }
+          if (!found) {
+            break;
+          }
+        } else if (ref.getIndex() >= 0 && p.currentToken() == JsonToken.START_ARRAY) {
+          for (int skip = 0; skip <= ref.getIndex(); skip++) {
+            p.nextToken();
+            if (skip < ref.getIndex()) {
+              p.skipChildren();
+            }
+          }
+        } else {
+          break;
+        }
+      }
+    } catch (IOException e) {
+      // fall back to the parser's location
+    }
+    return fallback == null ? 0 : fallback.getLineNr();
   }
 
   private static RampartConfig withExceptionLines(RampartConfig c, List<Integer> lines) {

@@ -1,5 +1,6 @@
 package dev.rampart.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -62,7 +63,7 @@ public record RampartConfig(
    * @param line the line of the exception in the file, set by the loader
    */
   public record ExceptionRule(
-      List<String> checks, Scope scope, String reason, String expires, int line) {
+      List<String> checks, Scope scope, String reason, String expires, @JsonIgnore int line) {
     public ExceptionRule {
       checks = checks == null ? List.of() : List.copyOf(checks);
       scope = scope == null ? new Scope(null, null, null, null, null) : scope;
