@@ -1,0 +1,527 @@
+package dev.rampart.rbac;
+
+import dev.rampart.rbac.Escalation.Step;
+import dev.rampart.rbac.Escalation.Technique;
+import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Workload;
+import io.fabric8.kubernetes.api.model.Secret;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which subjects are effectively cluster-admin: directly (every verb on every resource
+ * cluster-wide, or {@code system:masters}) or in one step, through a permission that hands over an
+ * admin identity — binding or escalating roles, impersonation, running or entering a pod as an
+ * admin service account, minting or reading its token, approving a client certificate for {@code
+ * system:masters}, or a mutating admission webhook. Each answer carries the chain of grants that
+ * proves it. Pure: a function of the {@link Rbac} of one snapshot.
+ */
+public final class Escalations {
+
+  private static final String CORE = "";
+  private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
+  private static final String CERTIFICATES = "certificates.k8s.io";
+  private static final String ADMISSION = "admissionregistration.k8s.io";
+  private static final String CLUSTER_ADMIN = "cluster-admin";
+  private static final String CLIENT_SIGNER = "kubernetes.io/kube-apiserver-client";
+  private static final String TOKEN_SECRET = "kubernetes.io/service-account-token";
+  private static final String TOKEN_SECRET_OWNER = "kubernetes.io/service-account.name";
+
+  /** Kinds whose creation (or change) runs a pod as any service account of the namespace. */
+  private static final List<String[]> POD_CONTROLLERS =
+      List.of(
+          new String[] {"apps", "deployments"},
+          new String[] {"apps", "daemonsets"},
+          new String[] {"apps", "statefulsets"},
+          new String[] {"apps", "replicasets"},
+          new String[] {"batch", "jobs"},
+          new String[] {"batch", "cronjobs"},
+          new String[] {CORE, "replicationcontrollers"});
+
+  private final Rbac rbac;
+  private final Map<Subject, Optional<Escalation>> direct = new ConcurrentHashMap<>();
+  private final Map<String, List<Subject>> adminAccounts = new TreeMap<>();
+  private final List<Subject> adminUsers = new ArrayList<>();
+  private final List<Subject> adminGroups = new ArrayList<>();
+  private final Set<String> adminRoles = new LinkedHashSet<>();
+  private final Map<Subject, List<KubeObject>> tokenSecrets = new TreeMap<>();
+  private final List<Workload> adminTokenWorkloads = new ArrayList<>();
+
+  Escalations(Rbac rbac) {
+    this.rbac = rbac;
+    adminRoles.add(CLUSTER_ADMIN);
+    rbac.clusterRoles().values().stream()
+        .filter(r -> r.rules().stream().anyMatch(Rule::grantsEverything))
+        .map(Role::name)
+        .sorted()
+        .forEach(adminRoles::add);
+    adminGroups.add(Subject.group(Subject.MASTERS));
+    for (Subject s : rbac.subjects()) {
+      if (direct(s).isEmpty()) {
+        continue;
+      }
+      switch (s.kind()) {
+        case SERVICE_ACCOUNT -> {
+          if (rbac.serviceAccountExists(s.namespace(), s.name())) {
+            adminAccounts.computeIfAbsent(s.namespace(), k -> new ArrayList<>()).add(s);
+            adminTokenWorkloads.addAll(rbac.tokens().mountedBy(s));
+          }
+        }
+        case USER -> adminUsers.add(s);
+        case GROUP -> {
+          if (!adminGroups.contains(s)) {
+            adminGroups.add(s);
+          }
+        }
+      }
+    }
+    for (KubeObject o : rbac.snapshot().ofKind("Secret")) {
+      String owner = o.annotations().get(TOKEN_SECRET_OWNER);
+      if (o.namespace() != null
+          && owner != null
+          && o.resource() instanceof Secret secret
+          && TOKEN_SECRET.equals(secret.getType())) {
+        Subject sa = Subject.serviceAccount(o.namespace(), owner);
+        if (direct(sa).isPresent()) {
+          tokenSecrets.computeIfAbsent(sa, k -> new ArrayList<>()).add(o);
+        }
+      }
+    }
+  }
+
+  public static Escalations of(Rbac rbac) {
+    return rbac.escalations();
+  }
+
+  /**
+   * How {@code subject} is cluster-admin without any step: {@code system:masters}, or a grant of
+   * every verb on every resource of every group, cluster-wide (through its own name or a group).
+   */
+  public Optional<Escalation> direct(Subject subject) {
+    return direct.computeIfAbsent(subject, this::computeDirect);
+  }
+
+  private Optional<Escalation> computeDirect(Subject s) {
+    if (s.equals(Subject.group(Subject.MASTERS))) {
+      return Optional.of(
+          new Escalation(
+              s,
+              Technique.SYSTEM_MASTERS,
+              "member of system:masters",
+              List.of(new Step(mastersFact(), List.of()))));
+    }
+    List<Grant> all =
+        rbac.grantsOf(s).stream()
+            .filter(g -> g.isClusterWide() && g.rule().grantsEverything())
+            .toList();
+    if (all.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Escalation(
+            s,
+            Technique.WILDCARD_GRANT,
+            "every verb on every resource cluster-wide via " + all.get(0).via(),
+            List.of(new Step("holds every verb on every resource, cluster-wide", all))));
+  }
+
+  private static String mastersFact() {
+    return "Group system:masters is cluster-admin: the API server allows it everything, whatever"
+        + " RBAC says";
+  }
+
+  /**
+   * Every way {@code subject} is cluster-admin: the direct one if it is, otherwise each one-step
+   * escalation. Empty when it is neither.
+   */
+  public List<Escalation> of(Subject subject) {
+    Optional<Escalation> d = direct(subject);
+    if (d.isPresent()) {
+      return List.of(d.get());
+    }
+    List<Escalation> found = new ArrayList<>();
+    impersonation(subject, found);
+    bind(subject, found);
+    escalate(subject, found);
+    workloads(subject, found);
+    exec(subject, found);
+    nodeProxy(subject, found);
+    tokenCreate(subject, found);
+    tokenSecrets(subject, found);
+    certificates(subject, found);
+    webhooks(subject, found);
+    return found;
+  }
+
+  public boolean isEffectivelyClusterAdmin(Subject subject) {
+    return !of(subject).isEmpty();
+  }
+
+  /** Every subject of the snapshot that is cluster-admin, directly or in one step, sorted. */
+  public Map<Subject, List<Escalation>> all() {
+    Map<Subject, List<Escalation>> result = new TreeMap<>();
+    Set<Subject> subjects = new LinkedHashSet<>(rbac.subjects());
+    subjects.add(Subject.group(Subject.MASTERS));
+    for (Subject s : subjects) {
+      List<Escalation> e = of(s);
+      if (!e.isEmpty()) {
+        result.put(s, e);
+      }
+    }
+    return result;
+  }
+
+  private Step proof(Subject target) {
+    Escalation d = direct(target).orElseThrow();
+    if (d.technique() == Technique.SYSTEM_MASTERS) {
+      return d.chain().get(0);
+    }
+    return new Step(target.display() + " is cluster-admin", d.enablingGrants());
+  }
+
+  private List<Grant> can(Subject s, Request q) {
+    return rbac.grantsOf(s, q);
+  }
+
+  private List<Grant> canSomeName(Subject s, Request q) {
+    return rbac.grantsOf(s, q, true);
+  }
+
+  private static Request cluster(String verb, String group, String resource) {
+    return Request.resource(verb, group, resource, "", null);
+  }
+
+  private static Request cluster(String verb, String group, String resource, String sub) {
+    return Request.resource(verb, group, resource, sub, null);
+  }
+
+  private static Request in(String namespace, String verb, String group, String resource) {
+    return Request.resource(verb, group, resource, "", namespace);
+  }
+
+  private List<Grant> anyOf(Subject s, List<Request> requests, boolean someName) {
+    Set<Grant> grants = new LinkedHashSet<>();
+    for (Request q : requests) {
+      grants.addAll(someName ? canSomeName(s, q) : can(s, q));
+    }
+    return List.copyOf(grants);
+  }
+
+  private static List<Grant> both(List<Grant> a, List<Grant> b) {
+    Set<Grant> grants = new LinkedHashSet<>(a);
+    grants.addAll(b);
+    return List.copyOf(grants);
+  }
+
+  private void add(
+      List<Escalation> found,
+      Subject s,
+      Technique technique,
+      String summary,
+      List<Grant> grants,
+      Step proof) {
+    found.add(new Escalation(s, technique, summary, List.of(new Step(summary, grants), proof)));
+  }
+
+  private void impersonation(Subject s, List<Escalation> found) {
+    // Impersonating a group needs an impersonated user (or service account) to carry it.
+    List<Grant> carrier =
+        anyOf(
+            s,
+            List.of(
+                cluster("impersonate", CORE, "users"),
+                in(Request.ANY_NAMESPACE, "impersonate", CORE, "serviceaccounts")),
+            true);
+    if (!carrier.isEmpty()) {
+      for (Subject g : adminGroups) {
+        List<Grant> grants = can(s, cluster("impersonate", CORE, "groups").named(g.name()));
+        if (!grants.isEmpty()) {
+          add(
+              found,
+              s,
+              Technique.IMPERSONATE,
+              "impersonate " + g.display(),
+              both(grants, carrier),
+              proof(g));
+        }
+      }
+    }
+    for (Subject u : adminUsers) {
+      List<Grant> grants = can(s, cluster("impersonate", CORE, "users").named(u.name()));
+      if (!grants.isEmpty()) {
+        add(found, s, Technique.IMPERSONATE, "impersonate " + u.display(), grants, proof(u));
+      }
+    }
+    forEachAdminAccount(
+        sa -> {
+          List<Grant> grants =
+              can(s, in(sa.namespace(), "impersonate", CORE, "serviceaccounts").named(sa.name()));
+          if (!grants.isEmpty()) {
+            add(found, s, Technique.IMPERSONATE, "impersonate " + sa.display(), grants, proof(sa));
+          }
+        });
+  }
+
+  private void forEachAdminAccount(java.util.function.Consumer<Subject> action) {
+    adminAccounts.values().forEach(list -> list.forEach(action));
+  }
+
+  private void bind(Subject s, List<Escalation> found) {
+    List<Grant> binding =
+        anyOf(
+            s,
+            List.of(
+                cluster("create", RBAC_GROUP, "clusterrolebindings"),
+                cluster("update", RBAC_GROUP, "clusterrolebindings"),
+                cluster("patch", RBAC_GROUP, "clusterrolebindings")),
+            true);
+    if (binding.isEmpty()) {
+      return;
+    }
+    for (String role : adminRoles) {
+      List<Grant> bind = can(s, cluster("bind", RBAC_GROUP, "clusterroles").named(role));
+      if (!bind.isEmpty()) {
+        found.add(
+            new Escalation(
+                s,
+                Technique.BIND,
+                "bind ClusterRole/" + role + " to itself in a ClusterRoleBinding",
+                List.of(
+                    new Step(
+                        "bind ClusterRole/" + role + " and create or update ClusterRoleBindings",
+                        both(bind, binding)),
+                    new Step(
+                        "ClusterRole/" + role + " grants every verb on every resource",
+                        List.of()))));
+        return;
+      }
+    }
+  }
+
+  private void escalate(Subject s, List<Escalation> found) {
+    Set<String> bound = new LinkedHashSet<>();
+    for (Grant g : rbac.grantsOf(s)) {
+      if (g.isClusterWide() && g.role().isClusterRole() && g.role().exists()) {
+        bound.add(g.role().name());
+      }
+    }
+    for (String role : bound) {
+      List<Grant> escalate = can(s, cluster("escalate", RBAC_GROUP, "clusterroles").named(role));
+      List<Grant> update =
+          anyOf(
+              s,
+              List.of(
+                  cluster("update", RBAC_GROUP, "clusterroles").named(role),
+                  cluster("patch", RBAC_GROUP, "clusterroles").named(role)),
+              false);
+      if (!escalate.isEmpty() && !update.isEmpty()) {
+        String summary = "add every permission to ClusterRole/" + role + ", which it is bound to";
+        found.add(
+            new Escalation(
+                s,
+                Technique.ESCALATE,
+                summary,
+                List.of(
+                    new Step("escalate and update ClusterRole/" + role, both(escalate, update)),
+                    new Step(
+                        "ClusterRole/" + role + " is bound to it cluster-wide",
+                        rbac.grantsOf(s).stream()
+                            .filter(g -> g.role().name().equals(role) && g.isClusterWide())
+                            .limit(1)
+                            .toList()))));
+        return;
+      }
+    }
+  }
+
+  private void workloads(Subject s, List<Escalation> found) {
+    for (Map.Entry<String, List<Subject>> e : adminAccounts.entrySet()) {
+      String ns = e.getKey();
+      List<Request> requests = new ArrayList<>();
+      requests.add(in(ns, "create", CORE, "pods"));
+      for (String[] kind : POD_CONTROLLERS) {
+        for (String verb : List.of("create", "update", "patch")) {
+          requests.add(in(ns, verb, kind[0], kind[1]));
+        }
+      }
+      List<Grant> grants = anyOf(s, requests, false);
+      if (grants.isEmpty()) {
+        continue;
+      }
+      Subject target = e.getValue().get(0);
+      add(
+          found,
+          s,
+          Technique.CREATE_WORKLOAD,
+          "create pods in namespace " + ns + " running as " + target.display(),
+          grants,
+          proof(target));
+    }
+  }
+
+  private void exec(Subject s, List<Escalation> found) {
+    Set<String> done = new LinkedHashSet<>();
+    for (Workload w : adminTokenWorkloads) {
+      if (!done.add(w.namespace())) {
+        continue;
+      }
+      String ns = w.namespace();
+      List<Grant> grants =
+          anyOf(
+              s,
+              List.of(
+                  Request.resource("create", CORE, "pods", "exec", ns),
+                  Request.resource("get", CORE, "pods", "exec", ns),
+                  Request.resource("create", CORE, "pods", "attach", ns),
+                  Request.resource("get", CORE, "pods", "attach", ns),
+                  Request.resource("patch", CORE, "pods", "ephemeralcontainers", ns),
+                  Request.resource("update", CORE, "pods", "ephemeralcontainers", ns),
+                  in(ns, "patch", CORE, "pods"),
+                  in(ns, "update", CORE, "pods")),
+              false);
+      if (!grants.isEmpty()) {
+        Subject target = tokenOwner(w);
+        add(
+            found,
+            s,
+            Technique.EXEC,
+            "exec into pods of "
+                + w.object().ref().display()
+                + ", which hold the token of "
+                + target.display(),
+            grants,
+            proof(target));
+      }
+    }
+  }
+
+  private Subject tokenOwner(Workload w) {
+    return Subject.serviceAccount(w.namespace(), ServiceAccountTokens.serviceAccountName(w.spec()));
+  }
+
+  private void nodeProxy(Subject s, List<Escalation> found) {
+    if (adminTokenWorkloads.isEmpty()) {
+      return;
+    }
+    List<Grant> grants =
+        anyOf(
+            s,
+            List.of(
+                cluster("get", CORE, "nodes", "proxy"), cluster("create", CORE, "nodes", "proxy")),
+            true);
+    if (!grants.isEmpty()) {
+      Workload w = adminTokenWorkloads.get(0);
+      Subject target = tokenOwner(w);
+      add(
+          found,
+          s,
+          Technique.NODE_PROXY,
+          "run commands through the kubelet API (nodes/proxy) in pods of "
+              + w.object().ref().display()
+              + ", which hold the token of "
+              + target.display(),
+          grants,
+          proof(target));
+    }
+  }
+
+  private void tokenCreate(Subject s, List<Escalation> found) {
+    forEachAdminAccount(
+        sa -> {
+          List<Grant> grants =
+              can(
+                  s,
+                  Request.resource("create", CORE, "serviceaccounts", "token", sa.namespace())
+                      .named(sa.name()));
+          if (!grants.isEmpty()) {
+            add(
+                found,
+                s,
+                Technique.TOKEN_CREATE,
+                "create a token for " + sa.display(),
+                grants,
+                proof(sa));
+          }
+        });
+  }
+
+  private void tokenSecrets(Subject s, List<Escalation> found) {
+    for (Map.Entry<Subject, List<KubeObject>> e : tokenSecrets.entrySet()) {
+      for (KubeObject secret : e.getValue()) {
+        List<Grant> grants = new ArrayList<>();
+        for (String verb : List.of("get", "list", "watch")) {
+          grants.addAll(can(s, in(secret.namespace(), verb, CORE, "secrets").named(secret.name())));
+        }
+        if (!grants.isEmpty()) {
+          add(
+              found,
+              s,
+              Technique.TOKEN_SECRET_READ,
+              "read Secret "
+                  + secret.namespace()
+                  + "/"
+                  + secret.name()
+                  + ", the token of "
+                  + e.getKey().display(),
+              List.copyOf(new LinkedHashSet<>(grants)),
+              proof(e.getKey()));
+          break;
+        }
+      }
+    }
+  }
+
+  private void certificates(Subject s, List<Escalation> found) {
+    List<Grant> create = can(s, cluster("create", CERTIFICATES, "certificatesigningrequests"));
+    List<Grant> approve =
+        can(s, cluster("update", CERTIFICATES, "certificatesigningrequests", "approval"));
+    // The approval admission plugin accepts the signer's name or its domain wildcard.
+    List<Grant> signer =
+        anyOf(
+            s,
+            List.of(
+                cluster("approve", CERTIFICATES, "signers").named(CLIENT_SIGNER),
+                cluster("approve", CERTIFICATES, "signers").named("kubernetes.io/*")),
+            false);
+    if (!create.isEmpty() && !approve.isEmpty() && !signer.isEmpty()) {
+      add(
+          found,
+          s,
+          Technique.CSR_APPROVAL,
+          "create and approve a client certificate (signer "
+              + CLIENT_SIGNER
+              + ") for Group system:masters",
+          both(both(create, approve), signer),
+          new Step(mastersFact(), List.of()));
+    }
+  }
+
+  private void webhooks(Subject s, List<Escalation> found) {
+    List<Grant> grants =
+        anyOf(
+            s,
+            List.of(
+                cluster("create", ADMISSION, "mutatingwebhookconfigurations"),
+                cluster("update", ADMISSION, "mutatingwebhookconfigurations"),
+                cluster("patch", ADMISSION, "mutatingwebhookconfigurations")),
+            true);
+    if (!grants.isEmpty()) {
+      add(
+          found,
+          s,
+          Technique.MUTATING_WEBHOOK,
+          "register a mutating admission webhook that rewrites every pod and RBAC object written",
+          grants,
+          new Step(
+              "a mutating webhook sees and changes every matching request, e.g. adds its caller"
+                  + " to a cluster-admin ClusterRoleBinding or runs a pod as an admin account",
+              List.of()));
+    }
+  }
+}
