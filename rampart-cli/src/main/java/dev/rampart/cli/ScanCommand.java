@@ -76,7 +76,8 @@ final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--fail-on",
       paramLabel = "SEVERITY",
-      description = "exit with 1 when a finding is at or above SEVERITY (critical, high, medium, low)")
+      description =
+          "exit with 1 when a finding is at or above SEVERITY (critical, high, medium, low)")
   String failOn;
 
   @Option(
@@ -122,8 +123,7 @@ final class ScanCommand implements Callable<Integer> {
     Snapshot snapshot = demo ? DemoCluster.load() : readManifests();
     Scanner scanner =
         new Scanner(catalog, rampartConfig, config != null ? config.toString() : configName());
-    ScanResult result =
-        scanner.scan(snapshot, new ScanOptions(namespaces, min, Instant.now()));
+    ScanResult result = scanner.scan(snapshot, new ScanOptions(namespaces, min, Instant.now()));
 
     reportProblems(result);
     ReportContext context =

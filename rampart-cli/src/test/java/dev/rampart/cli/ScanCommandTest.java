@@ -31,7 +31,8 @@ class ScanCommandTest {
   void gatesOnSeverity() {
     assertThat(Cli.run("scan", "--demo", "--fail-on", "critical", "-f", "json").exit())
         .isEqualTo(1);
-    assertThat(Cli.runWithStdin(PRIVILEGED, "scan", "-", "--fail-on", "critical", "-f", "json").exit())
+    assertThat(
+            Cli.runWithStdin(PRIVILEGED, "scan", "-", "--fail-on", "critical", "-f", "json").exit())
         .isEqualTo(1);
     assertThat(
             Cli.runWithStdin(
@@ -49,10 +50,11 @@ class ScanCommandTest {
   @Test
   void aMalformedDocumentIsAnErrorAndTheRestIsStillScanned(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("app.yaml");
-    Files.writeString(file, PRIVILEGED + "---\nkind: [oops\n---\n" + PRIVILEGED.replace("priv", "priv2"));
+    Files.writeString(
+        file, PRIVILEGED + "---\nkind: [oops\n---\n" + PRIVILEGED.replace("priv", "priv2"));
     Cli r = Cli.run("scan", file.toString(), "-f", "json", "--fail-on", "critical");
     assertThat(r.exit()).isEqualTo(3);
-    assertThat(r.err()).contains("app.yaml:7").contains("document 2");
+    assertThat(r.err()).contains("app.yaml:8 (document 2)").contains("(opened at line 7)");
     JsonNode json = new ObjectMapper().readTree(r.out());
     assertThat(json.path("findings")).hasSize(2);
     assertThat(json.path("coverage").path("errors")).hasSize(1);
@@ -61,16 +63,19 @@ class ScanCommandTest {
   @Test
   void writesTheReportToAFile(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("reports/rampart.sarif");
-    Cli r = Cli.runWithStdin(PRIVILEGED, "scan", "-", "--format", "sarif", "--output", out.toString());
+    Cli r =
+        Cli.runWithStdin(PRIVILEGED, "scan", "-", "--format", "sarif", "--output", out.toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).isEmpty();
-    assertThat(new ObjectMapper().readTree(out.toFile()).path("version").asText()).isEqualTo("2.1.0");
+    assertThat(new ObjectMapper().readTree(out.toFile()).path("version").asText())
+        .isEqualTo("2.1.0");
   }
 
   @Test
   void usageErrorsExitWithTwo(@TempDir Path dir) throws Exception {
     assertThat(Cli.run("scan").exit()).isEqualTo(2);
-    assertThat(Cli.run("scan", "--demo", "--format", "pdf").err()).contains("unknown report format 'pdf'");
+    assertThat(Cli.run("scan", "--demo", "--format", "pdf").err())
+        .contains("unknown report format 'pdf'");
     assertThat(Cli.run("scan", "--demo", "--fail-on", "severe").exit()).isEqualTo(2);
     assertThat(Cli.run("scan", "--demo", "--bogus").exit()).isEqualTo(2);
     Path config = dir.resolve("rampart.yaml");
