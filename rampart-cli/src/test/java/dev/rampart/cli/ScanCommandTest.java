@@ -51,7 +51,7 @@ class ScanCommandTest {
   void aMalformedDocumentIsAnErrorAndTheRestIsStillScanned(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("app.yaml");
     Files.writeString(
-        file, PRIVILEGED + "---\nkind: [oops\n---\n" + PRIVILEGED.replace("priv", "priv2"));
+        file, PRIVILEGED + "---\nkind: [oops\n---\n" + PRIVILEGED.replace("name: priv,", "name: priv2,"));
     Cli r = Cli.run("scan", file.toString(), "-f", "json", "--fail-on", "critical");
     assertThat(r.exit()).isEqualTo(3);
     assertThat(r.err()).contains("app.yaml:8 (document 2)").contains("(opened at line 7)");
