@@ -9,8 +9,8 @@ public enum ExitCode {
   /** The command line or the configuration is wrong. */
   USAGE(2),
   /**
-   * An input could not be read or parsed; the rest was still scanned and reported. Wins over
-   * {@link #FINDINGS}: a gate that did not see all of its input has not passed.
+   * An input could not be read or parsed; the rest was still scanned and reported. Wins over {@link
+   * #FINDINGS}: a gate that did not see all of its input has not passed.
    */
   INPUT_ERROR(3);
 

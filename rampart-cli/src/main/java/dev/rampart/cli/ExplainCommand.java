@@ -30,7 +30,8 @@ final class ExplainCommand implements Callable<Integer> {
             .filter(c -> c.id().equals(id))
             .findFirst()
             .orElseThrow(
-                () -> new UsageException("unknown check '" + id + "'; `rampart checks` lists them"));
+                () ->
+                    new UsageException("unknown check '" + id + "'; `rampart checks` lists them"));
     PrintWriter out = spec.commandLine().getOut();
     out.println(d.id() + " — " + d.title());
     out.println();
@@ -53,6 +54,9 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private static String indent(String text) {
-    return Wrap.lines(text, 76).stream().map(l -> "  " + l).reduce((a, b) -> a + "\n" + b).orElse("");
+    return Wrap.lines(text, 76).stream()
+        .map(l -> "  " + l)
+        .reduce((a, b) -> a + "\n" + b)
+        .orElse("");
   }
 }

@@ -14,8 +14,7 @@ import java.util.Set;
 /**
  * Turns severity plus context into a priority from 0 to 100, with the reasons in words. Severity
  * sets the base; what makes a weakness reachable or its damage larger raises it: exposure to the
- * internet, membership of a critical asset group, a container escape on a DaemonSet (every node),
- * the kube-system namespace.
+ * internet, membership of a critical asset group, a container escape on a DaemonSet (every node).
  */
 public final class Prioritizer {
 
@@ -54,10 +53,6 @@ public final class Prioritizer {
     if (f.frameworks().contains(ESCAPE_TECHNIQUE) && "DaemonSet".equals(r.kind())) {
       priority += 10;
       reasons.add("container escape on a DaemonSet: a foothold on every node");
-    }
-    if ("kube-system".equals(r.namespace())) {
-      priority += 5;
-      reasons.add("in kube-system, beside the control plane");
     }
     return f.withPriority(Math.min(100, priority), reasons);
   }

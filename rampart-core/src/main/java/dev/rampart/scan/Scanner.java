@@ -2,6 +2,7 @@ package dev.rampart.scan;
 
 import dev.rampart.checks.Check;
 import dev.rampart.checks.CheckContext;
+import dev.rampart.checks.CheckDescriptor;
 import dev.rampart.checks.CheckRun;
 import dev.rampart.checks.CheckRunner;
 import dev.rampart.checks.Finding;
@@ -65,6 +66,12 @@ public final class Scanner {
     this.checks = catalog.stream().filter(c -> !disabled.contains(c.descriptor().id())).toList();
     this.config = config;
     this.configName = configName;
+  }
+
+  /** The checks this scanner runs, with their effective metadata (severity overrides applied). */
+  public List<CheckDescriptor> catalog() {
+    SeverityOverrides overrides = overrides();
+    return checks.stream().map(c -> overrides.apply(c.descriptor())).toList();
   }
 
   public ScanResult scan(Snapshot input, ScanOptions options) {

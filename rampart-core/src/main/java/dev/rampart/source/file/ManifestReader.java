@@ -420,16 +420,22 @@ public final class ManifestReader {
       return InputProblem.error(file, doc.firstLine(), index, tooLarge.getMessage());
     }
     int line = doc.firstLine();
+    String opened = "";
     MarkedYAMLException yaml = cause(e, MarkedYAMLException.class);
     if (yaml != null && yaml.getProblemMark() != null) {
       line = doc.absoluteLine(yaml.getProblemMark().getLine() + 1);
+      if (yaml.getContextMark() != null) {
+        int start = doc.absoluteLine(yaml.getContextMark().getLine() + 1);
+        // A bracket left open is only noticed where the document ends: point at both.
+        opened = start == line ? "" : " (opened at line " + start + ")";
+      }
     } else if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
       JsonLocation location = jpe.getLocation();
       if (location.getLineNr() > 0) {
         line = doc.absoluteLine(location.getLineNr());
       }
     }
-    return InputProblem.error(file, line, index, "malformed: " + ParseMessages.clean(e));
+    return InputProblem.error(file, line, index, "malformed: " + ParseMessages.clean(e) + opened);
   }
 
   private static <T extends Throwable> T cause(Throwable e, Class<T> type) {

@@ -47,8 +47,7 @@ final class TreeBuilder {
           case START_OBJECT -> object(p);
           case START_ARRAY -> array(p);
           case VALUE_STRING -> nodes.textNode(p.getText());
-          case VALUE_NUMBER_INT -> nodes.numberNode(p.getBigIntegerValue());
-          case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDecimalValue());
+          case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number(p);
           case VALUE_TRUE -> nodes.booleanNode(true);
           case VALUE_FALSE -> nodes.booleanNode(false);
           case VALUE_NULL -> nodes.nullNode();
@@ -58,6 +57,20 @@ final class TreeBuilder {
       anchors.put(anchor, node);
     }
     return node;
+  }
+
+  /**
+   * The narrowest node that holds the number: fabric8's deserializers (IntOrString, Quantity)
+   * accept an int node where they reject a BigInteger one.
+   */
+  private JsonNode number(JsonParser p) throws IOException {
+    return switch (p.getNumberType()) {
+      case INT -> nodes.numberNode(p.getIntValue());
+      case LONG -> nodes.numberNode(p.getLongValue());
+      case BIG_INTEGER -> nodes.numberNode(p.getBigIntegerValue());
+      case FLOAT, DOUBLE -> nodes.numberNode(p.getDoubleValue());
+      case BIG_DECIMAL -> nodes.numberNode(p.getDecimalValue());
+    };
   }
 
   private JsonNode alias(JsonParser p) throws IOException {

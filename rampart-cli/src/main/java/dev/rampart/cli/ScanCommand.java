@@ -1,0 +1,208 @@
+package dev.rampart.cli;
+
+import dev.rampart.checks.BuiltInChecks;
+import dev.rampart.checks.Check;
+import dev.rampart.checks.Finding;
+import dev.rampart.checks.Severity;
+import dev.rampart.config.ConfigException;
+import dev.rampart.config.ConfigLoader;
+import dev.rampart.config.RampartConfig;
+import dev.rampart.report.ReportContext;
+import dev.rampart.report.ReportFormat;
+import dev.rampart.scan.ScanOptions;
+import dev.rampart.scan.ScanResult;
+import dev.rampart.scan.Scanner;
+import dev.rampart.snapshot.InputProblem;
+import dev.rampart.snapshot.Snapshot;
+import dev.rampart.source.demo.DemoCluster;
+import dev.rampart.source.file.ManifestReader;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scan manifests (files, directories, - for standard input) or the built-in demo cluster,",
+      "and report the weaknesses found, highest priority first."
+    })
+final class ScanCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "YAML/JSON manifests, directories (read recursively) or - for stdin")
+  List<String> paths = new ArrayList<>();
+
+  @Option(names = "--demo", description = "scan the built-in demo cluster (ShopOps)")
+  boolean demo;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "rampart.yaml: asset groups, exceptions, trusted registries, check settings")
+  Path config;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, json, sarif, junit or html (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "write the report to FILE instead of standard output")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "exit with 1 when a finding is at or above SEVERITY (critical, high, medium, low)")
+  String failOn;
+
+  @Option(
+      names = "--min-severity",
+      paramLabel = "SEVERITY",
+      description = "leave out findings below SEVERITY")
+  String minSeverity;
+
+  @Option(
+      names = {"-n", "--namespace"},
+      paramLabel = "NS",
+      split = ",",
+      description = "only report findings in these namespaces (repeatable, comma-separated)")
+  List<String> namespaces = new ArrayList<>();
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "table format: show only the N highest-priority findings")
+  int top;
+
+  @Option(names = "--no-color", description = "never colour the table (NO_COLOR is honoured too)")
+  boolean noColor;
+
+  @Override
+  public Integer call() throws IOException {
+    ReportFormat reportFormat = parse(() -> ReportFormat.parse(format));
+    Severity gate = failOn == null ? null : parse(() -> Severity.parse(failOn));
+    Severity min = minSeverity == null ? Severity.INFO : parse(() -> Severity.parse(minSeverity));
+    if (top < 0) {
+      throw new UsageException("--top must be 0 (all) or a positive number");
+    }
+    if (demo == !paths.isEmpty()) {
+      throw new UsageException(
+          demo
+              ? "give either --demo or paths, not both"
+              : "nothing to scan: give manifests (files, directories, - for stdin) or --demo");
+    }
+
+    List<Check> catalog = BuiltInChecks.all();
+    RampartConfig rampartConfig = loadConfig(catalog);
+    Snapshot snapshot = demo ? DemoCluster.load() : readManifests();
+    Scanner scanner =
+        new Scanner(catalog, rampartConfig, config != null ? config.toString() : configName());
+    ScanResult result = scanner.scan(snapshot, new ScanOptions(namespaces, min, Instant.now()));
+
+    reportProblems(result);
+    ReportContext context =
+        ReportContext.of(scanner.catalog(), Version.current())
+            .withColour(output == null && Terminal.colour(noColor))
+            .withTop(top);
+    try (OutputStream out = open()) {
+      reportFormat.writer().write(result, context, out);
+    }
+    if (output != null) {
+      spec.commandLine().getErr().println("rampart: report written to " + output);
+    }
+    return exitCode(result, gate).code();
+  }
+
+  private String configName() {
+    return demo ? "demo/rampart.yaml" : "rampart.yaml";
+  }
+
+  private RampartConfig loadConfig(List<Check> catalog) {
+    Set<String> ids = catalog.stream().map(c -> c.descriptor().id()).collect(Collectors.toSet());
+    ConfigLoader loader = new ConfigLoader();
+    try {
+      if (config != null) {
+        return loader.load(config, ids);
+      }
+      return demo ? loader.load(configName(), DemoCluster.config(), ids) : RampartConfig.EMPTY;
+    } catch (ConfigException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private Snapshot readManifests() {
+    ManifestReader.Result read = new ManifestReader().read(paths, System.in);
+    return new Snapshot(String.join(" ", paths), read.objects(), read.problems());
+  }
+
+  /** Diagnostics go to standard error, so that the report on stdout stays machine-readable. */
+  private void reportProblems(ScanResult result) {
+    PrintWriter err = spec.commandLine().getErr();
+    for (InputProblem p : result.coverage().errors()) {
+      err.println("rampart: error: " + p.describe());
+    }
+    for (InputProblem p : result.coverage().warnings()) {
+      err.println("rampart: warning: " + p.describe());
+    }
+    err.flush();
+  }
+
+  private OutputStream open() throws IOException {
+    if (output == null) {
+      return new BufferedOutputStream(new NonClosing(System.out), 65536);
+    }
+    Path parent = output.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    return new BufferedOutputStream(Files.newOutputStream(output), 65536);
+  }
+
+  private static ExitCode exitCode(ScanResult result, Severity gate) {
+    if (result.hasInputErrors()) {
+      return ExitCode.INPUT_ERROR;
+    }
+    if (gate != null) {
+      for (Finding f : result.findings()) {
+        if (f.severity().atLeast(gate)) {
+          return ExitCode.FINDINGS;
+        }
+      }
+    }
+    return ExitCode.OK;
+  }
+
+  private static <T> T parse(java.util.function.Supplier<T> parser) {
+    try {
+      return parser.get();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}
