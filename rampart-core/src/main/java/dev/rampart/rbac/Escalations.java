@@ -224,9 +224,11 @@ public final class Escalations {
       Subject s,
       Technique technique,
       String summary,
+      String can,
       List<Grant> grants,
       Step proof) {
-    found.add(new Escalation(s, technique, summary, List.of(new Step(summary, grants), proof)));
+    found.add(
+        new Escalation(s, technique, summary, List.of(new Step("can " + can, grants), proof)));
   }
 
   private void impersonation(Subject s, List<Escalation> found) {
@@ -247,6 +249,7 @@ public final class Escalations {
               s,
               Technique.IMPERSONATE,
               "impersonate " + g.display(),
+              "impersonate " + g.display() + ", and a user or service account to carry it",
               both(grants, carrier),
               proof(g));
         }
@@ -255,7 +258,8 @@ public final class Escalations {
     for (Subject u : adminUsers) {
       List<Grant> grants = can(s, cluster("impersonate", CORE, "users").named(u.name()));
       if (!grants.isEmpty()) {
-        add(found, s, Technique.IMPERSONATE, "impersonate " + u.display(), grants, proof(u));
+        String summary = "impersonate " + u.display();
+        add(found, s, Technique.IMPERSONATE, summary, summary, grants, proof(u));
       }
     }
     forEachAdminAccount(
@@ -263,7 +267,8 @@ public final class Escalations {
           List<Grant> grants =
               can(s, in(sa.namespace(), "impersonate", CORE, "serviceaccounts").named(sa.name()));
           if (!grants.isEmpty()) {
-            add(found, s, Technique.IMPERSONATE, "impersonate " + sa.display(), grants, proof(sa));
+            String summary = "impersonate " + sa.display();
+            add(found, s, Technique.IMPERSONATE, summary, summary, grants, proof(sa));
           }
         });
   }
@@ -294,7 +299,9 @@ public final class Escalations {
                 "bind ClusterRole/" + role + " to itself in a ClusterRoleBinding",
                 List.of(
                     new Step(
-                        "bind ClusterRole/" + role + " and create or update ClusterRoleBindings",
+                        "can bind ClusterRole/"
+                            + role
+                            + " and create or update ClusterRoleBindings",
                         both(bind, binding)),
                     new Step(
                         "ClusterRole/" + role + " grants every verb on every resource",
@@ -328,7 +335,7 @@ public final class Escalations {
                 Technique.ESCALATE,
                 summary,
                 List.of(
-                    new Step("escalate and update ClusterRole/" + role, both(escalate, update)),
+                    new Step("can escalate and update ClusterRole/" + role, both(escalate, update)),
                     new Step(
                         "ClusterRole/" + role + " is bound to it cluster-wide",
                         rbac.grantsOf(s).stream()
@@ -360,6 +367,7 @@ public final class Escalations {
           s,
           Technique.CREATE_WORKLOAD,
           "create pods in namespace " + ns + " running as " + target.display(),
+          "create pods, or create or change pod controllers, in namespace " + ns,
           grants,
           proof(target));
     }
@@ -395,6 +403,7 @@ public final class Escalations {
                 + w.object().ref().display()
                 + ", which hold the token of "
                 + target.display(),
+            "exec into, attach to or change pods in namespace " + ns,
             grants,
             proof(target));
       }
@@ -426,6 +435,7 @@ public final class Escalations {
               + w.object().ref().display()
               + ", which hold the token of "
               + target.display(),
+          "reach the kubelet API of every node (nodes/proxy)",
           grants,
           proof(target));
     }
@@ -445,6 +455,7 @@ public final class Escalations {
                 s,
                 Technique.TOKEN_CREATE,
                 "create a token for " + sa.display(),
+                "create tokens (serviceaccounts/token) for " + sa.display(),
                 grants,
                 proof(sa));
           }
@@ -469,6 +480,7 @@ public final class Escalations {
                   + secret.name()
                   + ", the token of "
                   + e.getKey().display(),
+              "read Secret " + secret.namespace() + "/" + secret.name(),
               List.copyOf(new LinkedHashSet<>(grants)),
               proof(e.getKey()));
           break;
@@ -497,6 +509,8 @@ public final class Escalations {
           "create and approve a client certificate (signer "
               + CLIENT_SIGNER
               + ") for Group system:masters",
+          "create CertificateSigningRequests, approve them, and approve for signer "
+              + CLIENT_SIGNER,
           both(both(create, approve), signer),
           new Step(mastersFact(), List.of()));
     }
@@ -517,6 +531,7 @@ public final class Escalations {
           s,
           Technique.MUTATING_WEBHOOK,
           "register a mutating admission webhook that rewrites every pod and RBAC object written",
+          "create or change MutatingWebhookConfigurations",
           grants,
           new Step(
               "a mutating webhook sees and changes every matching request, e.g. adds its caller"

@@ -43,6 +43,7 @@ public final class Rbac {
   private final List<Binding> bindings;
   private final Map<Binding, Role> roles = new IdentityHashMap<>();
   private final Map<KubeObject, Binding> byObject = new IdentityHashMap<>();
+  private final Map<KubeObject, List<Binding>> byRole = new IdentityHashMap<>();
   private final Map<Subject, List<Named>> byGrantee = new HashMap<>();
   private final Set<String> serviceAccounts = new HashSet<>();
   private final boolean hasServiceAccounts;
@@ -84,7 +85,11 @@ public final class Rbac {
     this.bindings = List.copyOf(all);
     for (Binding b : bindings) {
       byObject.put(b.object(), b);
-      roles.put(b, resolveRole(b));
+      Role role = resolveRole(b);
+      roles.put(b, role);
+      if (role.exists()) {
+        byRole.computeIfAbsent(role.object(), k -> new ArrayList<>()).add(b);
+      }
       for (int i = 0; i < b.subjects().size(); i++) {
         Subject s = b.subjects().get(i);
         if (s != null) {
@@ -170,6 +175,11 @@ public final class Rbac {
   /** The role a binding refers to, resolved; {@link Role#exists()} is false when it is missing. */
   public Role role(Binding binding) {
     return roles.get(binding);
+  }
+
+  /** The bindings that refer to a Role or ClusterRole object. */
+  public List<Binding> bindingsOf(KubeObject role) {
+    return byRole.getOrDefault(role, List.of());
   }
 
   public Optional<Binding> binding(KubeObject object) {

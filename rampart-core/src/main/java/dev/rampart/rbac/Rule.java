@@ -124,12 +124,13 @@ public record Rule(
     return url.substring(0, end);
   }
 
-  /** Whether the rule uses a wildcard in verbs, API groups or resources. */
+  /** Whether the rule uses a wildcard in verbs, API groups, resources or non-resource URLs. */
   public boolean hasWildcard() {
     return verbs.contains(ALL)
         || apiGroups.contains(ALL)
         || resources.contains(ALL)
-        || resources.stream().anyMatch(r -> r.startsWith("*/"));
+        || resources.stream().anyMatch(r -> r.startsWith("*/"))
+        || nonResourceURLs.contains(ALL);
   }
 
   /** Every verb on every resource of every group, on any object: what cluster-admin holds. */
