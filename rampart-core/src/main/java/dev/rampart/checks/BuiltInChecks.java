@@ -1,15 +1,23 @@
 package dev.rampart.checks;
 
 import dev.rampart.checks.pss.AppArmorUnconfined;
+import dev.rampart.checks.pss.CapabilitiesNotDropped;
+import dev.rampart.checks.pss.DefaultCapabilityAdded;
 import dev.rampart.checks.pss.HostNamespaces;
 import dev.rampart.checks.pss.HostPathVolume;
 import dev.rampart.checks.pss.HostPort;
+import dev.rampart.checks.pss.MayRunAsRoot;
 import dev.rampart.checks.pss.NonDefaultCapabilities;
+import dev.rampart.checks.pss.PrivilegeEscalationAllowed;
 import dev.rampart.checks.pss.PrivilegedContainer;
 import dev.rampart.checks.pss.ProbeTargetsHost;
+import dev.rampart.checks.pss.RestrictedVolumeType;
+import dev.rampart.checks.pss.RunsAsRootUid;
 import dev.rampart.checks.pss.SeLinuxCustomOptions;
+import dev.rampart.checks.pss.SeccompNotSet;
 import dev.rampart.checks.pss.SeccompUnconfined;
 import dev.rampart.checks.pss.UnmaskedProcMount;
+import dev.rampart.checks.pss.UnmaskedProcMountInUserNamespace;
 import dev.rampart.checks.pss.UnsafeSysctl;
 import dev.rampart.checks.pss.WindowsHostProcess;
 import java.util.List;
@@ -33,6 +41,14 @@ public final class BuiltInChecks {
         new SeccompUnconfined(),
         new UnsafeSysctl(),
         new WindowsHostProcess(),
-        new ProbeTargetsHost());
+        new ProbeTargetsHost(),
+        new RestrictedVolumeType(),
+        new PrivilegeEscalationAllowed(),
+        new MayRunAsRoot(),
+        new RunsAsRootUid(),
+        new SeccompNotSet(),
+        new CapabilitiesNotDropped(),
+        new DefaultCapabilityAdded(),
+        new UnmaskedProcMountInUserNamespace());
   }
 }
