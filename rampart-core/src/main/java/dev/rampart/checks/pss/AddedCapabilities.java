@@ -54,7 +54,8 @@ final class AddedCapabilities {
     if (caps == null) {
       return;
     }
-    List<String> added = SecurityContexts.orEmpty(caps.getAdd());
+    List<String> added =
+        SecurityContexts.orEmpty(caps.getAdd()).stream().map(SecurityContexts::orEmpty).toList();
     List<String> bad = added.stream().filter(forbidden).distinct().toList();
     if (bad.isEmpty()) {
       return;

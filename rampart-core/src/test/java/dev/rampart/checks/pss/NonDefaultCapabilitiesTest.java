@@ -85,6 +85,15 @@ class NonDefaultCapabilitiesTest {
             ---
             apiVersion: v1
             kind: Pod
+            metadata:
+              name: null-entry-is-no-default-capability
+              annotations: {rampart.test/expect: non-default-capabilities}
+            spec:
+              containers:
+              - {name: app, image: nginx:1.25, securityContext: {capabilities: {add: [null]}}}
+            ---
+            apiVersion: v1
+            kind: Pod
             metadata: {name: default-set}
             spec:
               containers:
