@@ -9,7 +9,6 @@ import dev.rampart.checks.Violation;
 import dev.rampart.checks.WorkloadCheck;
 import dev.rampart.checks.pss.SecurityContexts.Field;
 import dev.rampart.checks.pss.SecurityContexts.Setting;
-import dev.rampart.snapshot.ContainerView;
 import dev.rampart.snapshot.Workload;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -75,11 +74,7 @@ public final class MayRunAsRoot extends WorkloadCheck {
     if (SecurityContexts.pod(w, PodSecurityContext::getRunAsNonRoot) != null) {
       return;
     }
-    List<String> unset =
-        w.containers().stream()
-            .filter(c -> SecurityContexts.container(c, SecurityContext::getRunAsNonRoot) == null)
-            .map(ContainerView::name)
-            .toList();
+    List<String> unset = SecurityContexts.containersWithout(w, SecurityContext::getRunAsNonRoot);
     if (!unset.isEmpty()) {
       fail.accept(
           Violation.of(

@@ -7,7 +7,6 @@ import dev.rampart.checks.Patches;
 import dev.rampart.checks.Severity;
 import dev.rampart.checks.Violation;
 import dev.rampart.checks.WorkloadCheck;
-import dev.rampart.snapshot.ContainerView;
 import dev.rampart.snapshot.Workload;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
 import io.fabric8.kubernetes.api.model.SecurityContext;
@@ -55,10 +54,7 @@ public final class SeccompNotSet extends WorkloadCheck {
       return;
     }
     List<String> unprofiled =
-        w.containers().stream()
-            .filter(c -> SecurityContexts.container(c, SecurityContext::getSeccompProfile) == null)
-            .map(ContainerView::name)
-            .toList();
+        SecurityContexts.containersWithout(w, SecurityContext::getSeccompProfile);
     if (!unprofiled.isEmpty()) {
       fail.accept(
           Violation.of(

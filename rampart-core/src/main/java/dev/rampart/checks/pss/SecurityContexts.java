@@ -86,6 +86,14 @@ final class SecurityContexts {
     return sc == null ? null : getter.apply(sc);
   }
 
+  /** The names of the containers that do not set a field themselves. */
+  static List<String> containersWithout(Workload w, Function<SecurityContext, ?> getter) {
+    return w.containers().stream()
+        .filter(c -> container(c, getter) == null)
+        .map(ContainerView::name)
+        .toList();
+  }
+
   /** {@code spec.os.name: windows}, exactly: the exemption of three restricted controls. */
   static boolean isWindows(Workload w) {
     return w.spec().getOs() != null && "windows".equals(w.spec().getOs().getName());
