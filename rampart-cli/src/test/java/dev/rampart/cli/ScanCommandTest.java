@@ -99,11 +99,11 @@ class ScanCommandTest {
 
   @Test
   void filtersByNamespaceAndSeverity() throws Exception {
-    Cli r = Cli.run("scan", "--demo", "-n", "payments", "--min-severity", "high", "-f", "json");
+    Cli r = Cli.run("scan", "--demo", "-n", "monitoring", "--min-severity", "high", "-f", "json");
     JsonNode findings = new ObjectMapper().readTree(r.out()).path("findings");
     assertThat(findings).isNotEmpty();
     for (JsonNode f : findings) {
-      assertThat(f.path("resource").path("namespace").asText()).isEqualTo("payments");
+      assertThat(f.path("resource").path("namespace").asText()).isEqualTo("monitoring");
       assertThat(f.path("severity").asText()).isIn("critical", "high");
     }
   }
