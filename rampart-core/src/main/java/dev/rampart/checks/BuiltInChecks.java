@@ -1,6 +1,25 @@
 package dev.rampart.checks;
 
+import dev.rampart.checks.pss.AppArmorUnconfined;
+import dev.rampart.checks.pss.CapabilitiesNotDropped;
+import dev.rampart.checks.pss.DefaultCapabilityAdded;
+import dev.rampart.checks.pss.HostNamespaces;
+import dev.rampart.checks.pss.HostPathVolume;
+import dev.rampart.checks.pss.HostPort;
+import dev.rampart.checks.pss.MayRunAsRoot;
+import dev.rampart.checks.pss.NonDefaultCapabilities;
+import dev.rampart.checks.pss.PrivilegeEscalationAllowed;
 import dev.rampart.checks.pss.PrivilegedContainer;
+import dev.rampart.checks.pss.ProbeTargetsHost;
+import dev.rampart.checks.pss.RestrictedVolumeType;
+import dev.rampart.checks.pss.RunsAsRootUid;
+import dev.rampart.checks.pss.SeLinuxCustomOptions;
+import dev.rampart.checks.pss.SeccompNotSet;
+import dev.rampart.checks.pss.SeccompUnconfined;
+import dev.rampart.checks.pss.UnmaskedProcMount;
+import dev.rampart.checks.pss.UnmaskedProcMountInUserNamespace;
+import dev.rampart.checks.pss.UnsafeSysctl;
+import dev.rampart.checks.pss.WindowsHostProcess;
 import java.util.List;
 
 /** The registry: every check Rampart ships, in catalog order. */
@@ -9,6 +28,27 @@ public final class BuiltInChecks {
   private BuiltInChecks() {}
 
   public static List<Check> all() {
-    return List.of(new PrivilegedContainer());
+    return List.of(
+        // Pod Security Standards: baseline controls, then restricted-only controls.
+        new PrivilegedContainer(),
+        new HostNamespaces(),
+        new HostPathVolume(),
+        new HostPort(),
+        new NonDefaultCapabilities(),
+        new AppArmorUnconfined(),
+        new SeLinuxCustomOptions(),
+        new UnmaskedProcMount(),
+        new SeccompUnconfined(),
+        new UnsafeSysctl(),
+        new WindowsHostProcess(),
+        new ProbeTargetsHost(),
+        new RestrictedVolumeType(),
+        new PrivilegeEscalationAllowed(),
+        new MayRunAsRoot(),
+        new RunsAsRootUid(),
+        new SeccompNotSet(),
+        new CapabilitiesNotDropped(),
+        new DefaultCapabilityAdded(),
+        new UnmaskedProcMountInUserNamespace());
   }
 }
