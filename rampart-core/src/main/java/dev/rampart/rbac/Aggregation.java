@@ -9,88 +9,89 @@ import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Resolves ClusterRoles as the cluster-role aggregation controller does: an aggregated role gets
- * the rules of every ClusterRole one of its {@code clusterRoleSelectors} selects, transitively
- * (admin selects edit, which selects view).
+ * the rules of every ClusterRole one of its {@code clusterRoleSelectors} selects. The controller
+ * runs until nothing changes, so aggregation is transitive (admin selects edit, which selects view)
+ * and roles that select each other end up with the union of their rules: a fixpoint.
  *
  * <p>A live cluster stores the controller's result in the aggregated role's rules; a manifest
  * usually does not. The role's own rules are therefore kept alongside the selected ones: on a live
- * snapshot they are the same rules, and in manifests they make the analysis err on the side of
- * reporting (the controller would replace them on apply).
+ * snapshot they are the same rules (attributed to the component they come from), and in manifests
+ * they make the analysis err on the side of reporting (the controller would replace them on apply).
  */
 final class Aggregation {
 
-  private final Map<String, KubeObject> byName = new HashMap<>();
-  private final List<KubeObject> sorted;
-  private final Map<String, Role> resolved = new HashMap<>();
-  private final Set<String> resolving = new HashSet<>();
-
-  private Aggregation(List<KubeObject> clusterRoles) {
-    for (KubeObject o : clusterRoles) {
-      byName.putIfAbsent(o.name(), o);
-    }
-    this.sorted = byName.values().stream().sorted(Comparator.comparing(KubeObject::name)).toList();
-  }
+  private Aggregation() {}
 
   /** Every ClusterRole of the snapshot, resolved, by name. */
   static Map<String, Role> resolve(List<KubeObject> clusterRoles) {
-    Aggregation a = new Aggregation(clusterRoles);
-    for (KubeObject o : a.sorted) {
-      a.role(o.name());
+    Map<String, KubeObject> byName = new TreeMap<>();
+    for (KubeObject o : clusterRoles) {
+      byName.putIfAbsent(o.name(), o);
     }
-    return a.resolved;
-  }
-
-  private Role role(String name) {
-    Role done = resolved.get(name);
-    if (done != null) {
-      return done;
-    }
-    KubeObject o = byName.get(name);
-    ClusterRole cr = o.resource() instanceof ClusterRole c ? c : null;
-    List<Rule> own = cr == null ? List.of() : rules(cr.getRules(), name);
-    AggregationRule aggregation = cr == null ? null : cr.getAggregationRule();
-    if (aggregation == null
-        || aggregation.getClusterRoleSelectors() == null
-        || !resolving.add(name)) {
-      // Not aggregated, or a cycle of aggregated roles: stop at the stored rules.
-      Role role = new Role(Role.CLUSTER_ROLE, null, name, o, own, List.of());
-      if (!resolving.contains(name)) {
-        resolved.put(name, role);
+    List<KubeObject> sorted =
+        byName.values().stream().sorted(Comparator.comparing(KubeObject::name)).toList();
+    Map<String, Map<RuleKey, Rule>> rules = new HashMap<>();
+    Map<String, List<String>> selects = new TreeMap<>();
+    for (KubeObject o : sorted) {
+      ClusterRole cr = o.resource() instanceof ClusterRole c ? c : null;
+      Map<RuleKey, Rule> own = new LinkedHashMap<>();
+      if (cr != null) {
+        for (Rule r : rules(cr.getRules(), o.name())) {
+          own.putIfAbsent(RuleKey.of(r), r);
+        }
       }
-      return role;
-    }
-    List<Rule> rules = new ArrayList<>();
-    Set<RuleKey> seen = new HashSet<>();
-    List<String> from = new ArrayList<>();
-    for (KubeObject candidate : sorted) {
-      if (candidate.name().equals(name)
-          || !selectedByAny(aggregation.getClusterRoleSelectors(), candidate.labels())) {
-        continue;
+      rules.put(o.name(), own);
+      AggregationRule aggregation = cr == null ? null : cr.getAggregationRule();
+      if (aggregation != null && aggregation.getClusterRoleSelectors() != null) {
+        List<String> selected = new ArrayList<>();
+        for (KubeObject candidate : sorted) {
+          if (!candidate.name().equals(o.name())
+              && selectedByAny(aggregation.getClusterRoleSelectors(), candidate.labels())) {
+            selected.add(candidate.name());
+          }
+        }
+        selects.put(o.name(), selected);
       }
-      from.add(candidate.name());
-      for (Rule r : role(candidate.name()).rules()) {
-        if (seen.add(RuleKey.of(r))) {
-          rules.add(r);
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<String, List<String>> e : selects.entrySet()) {
+        Map<RuleKey, Rule> target = rules.get(e.getKey());
+        for (String component : e.getValue()) {
+          for (Rule r : List.copyOf(rules.get(component).values())) {
+            RuleKey key = RuleKey.of(r);
+            Rule present = target.get(key);
+            if (present == null) {
+              target.put(key, r);
+              changed = true;
+            } else if (e.getKey().equals(present.origin()) && !r.origin().equals(e.getKey())) {
+              target.put(key, r); // a stored copy of a component's rule: credit the component
+            }
+          }
         }
       }
     }
-    // Rules the role stores that no component accounts for (all of them, in most manifests).
-    for (Rule r : own) {
-      if (seen.add(RuleKey.of(r))) {
-        rules.add(r);
-      }
+    Map<String, Role> resolved = new HashMap<>();
+    for (KubeObject o : sorted) {
+      resolved.put(
+          o.name(),
+          new Role(
+              Role.CLUSTER_ROLE,
+              null,
+              o.name(),
+              o,
+              List.copyOf(rules.get(o.name()).values()),
+              selects.getOrDefault(o.name(), List.of())));
     }
-    resolving.remove(name);
-    Role role = new Role(Role.CLUSTER_ROLE, null, name, o, List.copyOf(rules), from);
-    resolved.put(name, role);
-    return role;
+    return resolved;
   }
 
   static List<Rule> rules(List<PolicyRule> policyRules, String origin) {
@@ -149,7 +150,7 @@ final class Aggregation {
     };
   }
 
-  /** A rule's content without its origin, to drop the copies a live aggregated role stores. */
+  /** A rule's content without its origin, to merge copies of the same rule. */
   private record RuleKey(
       List<String> verbs,
       List<String> apiGroups,

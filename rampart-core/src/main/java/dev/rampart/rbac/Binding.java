@@ -3,6 +3,7 @@ package dev.rampart.rbac;
 import dev.rampart.snapshot.KubeObject;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A RoleBinding or ClusterRoleBinding.
@@ -50,6 +51,21 @@ public record Binding(KubeObject object, String roleKind, String roleName, List<
     return requestNamespace != null
         && (Request.ANY_NAMESPACE.equals(requestNamespace)
             || requestNamespace.equals(object.namespace()));
+  }
+
+  /** The subject a JSON path such as {@code subjects[2]} points at, if it points at one. */
+  public Optional<Subject> subjectAt(String path) {
+    if (path == null || !path.startsWith("subjects[") || !path.endsWith("]")) {
+      return Optional.empty();
+    }
+    try {
+      int index = Integer.parseInt(path.substring("subjects[".length(), path.length() - 1));
+      return index >= 0 && index < subjects.size()
+          ? Optional.ofNullable(subjects.get(index))
+          : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /** The JSON path of subject {@code index}, where findings about it point. */

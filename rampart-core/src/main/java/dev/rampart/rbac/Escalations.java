@@ -33,16 +33,19 @@ public final class Escalations {
   private static final String TOKEN_SECRET = "kubernetes.io/service-account-token";
   private static final String TOKEN_SECRET_OWNER = "kubernetes.io/service-account.name";
 
-  /** Kinds whose creation (or change) runs a pod as any service account of the namespace. */
+  /**
+   * Controllers whose creation runs a pod as any service account of the namespace, and whose change
+   * (update, patch) does so for an existing one: group, resource, kind.
+   */
   private static final List<String[]> POD_CONTROLLERS =
       List.of(
-          new String[] {"apps", "deployments"},
-          new String[] {"apps", "daemonsets"},
-          new String[] {"apps", "statefulsets"},
-          new String[] {"apps", "replicasets"},
-          new String[] {"batch", "jobs"},
-          new String[] {"batch", "cronjobs"},
-          new String[] {CORE, "replicationcontrollers"});
+          new String[] {"apps", "deployments", "Deployment"},
+          new String[] {"apps", "daemonsets", "DaemonSet"},
+          new String[] {"apps", "statefulsets", "StatefulSet"},
+          new String[] {"apps", "replicasets", "ReplicaSet"},
+          new String[] {"batch", "jobs", "Job"},
+          new String[] {"batch", "cronjobs", "CronJob"},
+          new String[] {CORE, "replicationcontrollers", "ReplicationController"});
 
   private final Rbac rbac;
   private final Map<Subject, Optional<Escalation>> direct = new ConcurrentHashMap<>();
@@ -52,6 +55,7 @@ public final class Escalations {
   private final Set<String> adminRoles = new LinkedHashSet<>();
   private final Map<Subject, List<KubeObject>> tokenSecrets = new TreeMap<>();
   private final List<Workload> adminTokenWorkloads = new ArrayList<>();
+  private final Set<String> controllers = new java.util.HashSet<>();
 
   Escalations(Rbac rbac) {
     this.rbac = rbac;
@@ -80,6 +84,9 @@ public final class Escalations {
           }
         }
       }
+    }
+    for (String[] kind : POD_CONTROLLERS) {
+      rbac.snapshot().ofKind(kind[2]).forEach(o -> controllers.add(o.namespace() + "/" + kind[2]));
     }
     for (KubeObject o : rbac.snapshot().ofKind("Secret")) {
       String owner = o.annotations().get(TOKEN_SECRET_OWNER);
@@ -353,8 +360,10 @@ public final class Escalations {
       List<Request> requests = new ArrayList<>();
       requests.add(in(ns, "create", CORE, "pods"));
       for (String[] kind : POD_CONTROLLERS) {
-        for (String verb : List.of("create", "update", "patch")) {
-          requests.add(in(ns, verb, kind[0], kind[1]));
+        requests.add(in(ns, "create", kind[0], kind[1]));
+        if (controllers.contains(ns + "/" + kind[2])) {
+          requests.add(in(ns, "update", kind[0], kind[1]));
+          requests.add(in(ns, "patch", kind[0], kind[1]));
         }
       }
       List<Grant> grants = anyOf(s, requests, false);
@@ -366,7 +375,7 @@ public final class Escalations {
           found,
           s,
           Technique.CREATE_WORKLOAD,
-          "create pods in namespace " + ns + " running as " + target.display(),
+          "run a pod in namespace " + ns + " as " + target.display(),
           "create pods, or create or change pod controllers, in namespace " + ns,
           grants,
           proof(target));

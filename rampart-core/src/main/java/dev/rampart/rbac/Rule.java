@@ -141,7 +141,7 @@ public record Rule(
         && resourceNames.isEmpty();
   }
 
-  /** e.g. {@code get,list secrets}, {@code get pods/exec [web-0]}, {@code get /metrics}. */
+  /** e.g. {@code get,list secrets}, {@code get pods/exec [web-0]}, {@code get URLs /metrics}. */
   public String describe() {
     StringBuilder sb = new StringBuilder(String.join(",", verbs)).append(' ');
     if (!resources.isEmpty()) {
@@ -154,7 +154,7 @@ public record Rule(
       if (!resources.isEmpty()) {
         sb.append(' ');
       }
-      sb.append(String.join(",", nonResourceURLs));
+      sb.append("URLs ").append(String.join(",", nonResourceURLs));
     }
     return sb.toString();
   }

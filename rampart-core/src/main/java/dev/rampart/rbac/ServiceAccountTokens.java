@@ -24,10 +24,12 @@ import java.util.Optional;
  * Which running workloads carry which service account's token: whoever compromises one of their
  * containers holds that account's permissions. A workload carries its service account's token
  * unless automounting is switched off (on the pod, or else on the service account) and no projected
- * volume asks for a token explicitly. Workloads that run nothing (a finished Pod, a controller
- * scaled to zero, a suspended CronJob) carry none.
+ * volume asks for a token explicitly. Static pods never get one. Workloads that run nothing (a
+ * finished Pod, a controller scaled to zero, a suspended CronJob) carry none.
  */
 public final class ServiceAccountTokens {
+
+  private static final String MIRROR = "kubernetes.io/config.mirror";
 
   private final Map<Subject, List<Workload>> bySubject = new HashMap<>();
   private final Map<String, List<Workload>> byNamespace = new HashMap<>();
@@ -97,6 +99,9 @@ public final class ServiceAccountTokens {
   private static boolean running(KubeObject o) {
     Object r = o.resource();
     if (r instanceof Pod p) {
+      if (o.annotations().containsKey(MIRROR)) {
+        return false; // a static pod's mirror: the kubelet never gives static pods a token
+      }
       String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
       return !"Succeeded".equals(phase) && !"Failed".equals(phase);
     }
