@@ -20,6 +20,10 @@ import dev.rampart.checks.pss.UnmaskedProcMount;
 import dev.rampart.checks.pss.UnmaskedProcMountInUserNamespace;
 import dev.rampart.checks.pss.UnsafeSysctl;
 import dev.rampart.checks.pss.WindowsHostProcess;
+import dev.rampart.checks.supply.ImageNotPinnedByDigest;
+import dev.rampart.checks.supply.ImagePullPolicyNotAlways;
+import dev.rampart.checks.supply.LatestImageTag;
+import dev.rampart.checks.supply.UntrustedRegistry;
 import java.util.List;
 
 /** The registry: every check Rampart ships, in catalog order. */
@@ -49,6 +53,11 @@ public final class BuiltInChecks {
         new SeccompNotSet(),
         new CapabilitiesNotDropped(),
         new DefaultCapabilityAdded(),
-        new UnmaskedProcMountInUserNamespace());
+        new UnmaskedProcMountInUserNamespace(),
+        // Workload hardening beyond the Pod Security Standards, secrets, image supply chain.
+        new UntrustedRegistry(),
+        new LatestImageTag(),
+        new ImagePullPolicyNotAlways(),
+        new ImageNotPinnedByDigest());
   }
 }
