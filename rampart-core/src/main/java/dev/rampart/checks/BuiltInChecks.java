@@ -1,5 +1,9 @@
 package dev.rampart.checks;
 
+import dev.rampart.checks.data.PlaintextSecretInAnnotation;
+import dev.rampart.checks.data.PlaintextSecretInConfigMap;
+import dev.rampart.checks.data.PlaintextSecretInEnv;
+import dev.rampart.checks.data.SecretAsEnvironmentVariable;
 import dev.rampart.checks.pss.AppArmorUnconfined;
 import dev.rampart.checks.pss.CapabilitiesNotDropped;
 import dev.rampart.checks.pss.DefaultCapabilityAdded;
@@ -55,6 +59,10 @@ public final class BuiltInChecks {
         new DefaultCapabilityAdded(),
         new UnmaskedProcMountInUserNamespace(),
         // Workload hardening beyond the Pod Security Standards, secrets, image supply chain.
+        new PlaintextSecretInEnv(),
+        new PlaintextSecretInConfigMap(),
+        new PlaintextSecretInAnnotation(),
+        new SecretAsEnvironmentVariable(),
         new UntrustedRegistry(),
         new LatestImageTag(),
         new ImagePullPolicyNotAlways(),
