@@ -1,5 +1,8 @@
 package dev.rampart.checks.data;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rampart.checks.Category;
 import dev.rampart.checks.Check;
 import dev.rampart.checks.CheckContext;
@@ -16,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 @CheckInfo(
     id = "plaintext-secret-in-annotation",
@@ -35,15 +39,19 @@ import java.util.TreeMap;
     notes =
         """
         Every object's annotations are checked, and so are the pod template annotations of \
-        workloads. Annotations often name a Secret (vault.hashicorp.com/agent-inject-secret-*, \
-        nginx.ingress.kubernetes.io/auth-secret), so a secret-like key counts only with a \
-        random-looking value; well-known credential formats count whatever the key. \
-        kubectl.kubernetes.io/last-applied-configuration is skipped: it repeats the object itself, \
-        whose fields the other checks judge. The value is never reported: the evidence says \
-        <redacted>.""")
+        workloads. Annotations often name a Secret or a vault path \
+        (vault.hashicorp.com/agent-inject-secret-*, nginx.ingress.kubernetes.io/auth-secret), so a \
+        secret-like key does not count when its value looks like such a reference (a lower-case \
+        name or path) unless the value also looks random; well-known credential formats count \
+        whatever the key. A lower-case word stored under a secret-like key is therefore missed. \
+        kubectl.kubernetes.io/last-applied-configuration counts on Secrets, where it repeats the \
+        data in a field tools treat as harmless metadata (kubectl describe prints it while hiding \
+        the data); on other objects it repeats fields the other checks judge on the object itself. \
+        The value is never reported: the evidence says <redacted>.""")
 public final class PlaintextSecretInAnnotation implements Check {
 
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {
@@ -64,13 +72,35 @@ public final class PlaintextSecretInAnnotation implements Check {
     }
   }
 
+  /**
+   * Why kubectl's copy of the applied object repeats a Secret's values, or null. Other objects'
+   * copies repeat fields the other checks judge on the object itself.
+   */
+  private static String lastAppliedSecretData(KubeObject o, String applied) {
+    if (!o.kind().equals("Secret") || applied == null) {
+      return null;
+    }
+    List<String> keys = new ArrayList<>();
+    try {
+      JsonNode tree = JSON.readTree(applied);
+      for (String field : List.of("data", "stringData")) {
+        tree.path(field).fieldNames().forEachRemaining(keys::add);
+      }
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+    return keys.isEmpty()
+        ? null
+        : "it repeats the Secret's values (keys " + String.join(", ", new TreeSet<>(keys)) + ")";
+  }
+
   private static void check(
       KubeObject o, String metadataPath, Map<String, String> annotations, List<Violation> found) {
     for (Map.Entry<String, String> a : new TreeMap<>(annotations).entrySet()) {
-      if (a.getKey().equals(LAST_APPLIED)) {
-        continue;
-      }
-      String why = SecretDetector.annotation(a.getKey(), a.getValue());
+      String why =
+          a.getKey().equals(LAST_APPLIED)
+              ? lastAppliedSecretData(o, a.getValue())
+              : SecretDetector.annotation(a.getKey(), a.getValue());
       if (why != null) {
         found.add(
             Violation.of(

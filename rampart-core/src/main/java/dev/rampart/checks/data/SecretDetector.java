@@ -156,7 +156,22 @@ final class SecretDetector {
           "method",
           "strategy",
           "hint",
-          "label");
+          "label",
+          "encryption",
+          "hash",
+          "hashing",
+          "cipher",
+          "complexity",
+          "strength",
+          "reset",
+          "age",
+          "history",
+          "attempts",
+          "retries",
+          "lockout",
+          "rules",
+          "rule",
+          "validation");
 
   private static final Set<String> NOT_LITERAL =
       Set.of(
@@ -179,6 +194,11 @@ final class SecretDetector {
   private static final Pattern NAME_PARTS =
       Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])");
   private static final Pattern PLACEHOLDER = Pattern.compile("<[^<>]*>|\\d{1,5}");
+
+  /** An object name ({@code db-credentials}) or a lower-case path ({@code database/creds/app}). */
+  private static final Pattern REFERENCE =
+      Pattern.compile("[a-z0-9]([a-z0-9._-]*[a-z0-9])?(/[a-z0-9]([a-z0-9._-]*[a-z0-9])?)*");
+
   private static final Pattern ASSIGNMENT =
       Pattern.compile(
           "^\\s*(?:export\\s+)?[\"']?([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*[:=]\\s*(.*?)\\s*,?\\s*$");
@@ -235,7 +255,10 @@ final class SecretDetector {
       return format;
     }
     String name = key.substring(key.lastIndexOf('/') + 1);
-    return assigned(name, value, true);
+    if (REFERENCE.matcher(value.strip()).matches()) {
+      return assigned(name, value, true);
+    }
+    return assigned(name, value, false);
   }
 
   private static String format(String value) {

@@ -55,6 +55,40 @@ class PlaintextSecretInAnnotationTest {
                 example.com/client-secret: Zx81kQp2Lm07sVb4Rt9W
             ---
             apiVersion: v1
+            kind: Service
+            metadata:
+              name: written-out-password
+              annotations:
+                rampart.test/expect: plaintext-secret-in-annotation
+                example.com/admin-password: Summer2024!
+            spec:
+              ports: [{port: 80}]
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: applied-with-kubectl
+              annotations:
+                rampart.test/expect: plaintext-secret-in-annotation
+                kubectl.kubernetes.io/last-applied-configuration: '{"apiVersion":"v1","data":{"password":"aHVudGVyMg=="},"kind":"Secret","metadata":{"name":"applied-with-kubectl"}}'
+            data:
+              password: aHVudGVyMg==
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: applied-without-data
+              annotations:
+                kubectl.kubernetes.io/last-applied-configuration: '{"apiVersion":"v1","kind":"Secret","metadata":{"name":"applied-without-data"},"type":"Opaque"}'
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: applied-configmap
+              annotations:
+                kubectl.kubernetes.io/last-applied-configuration: '{"data":{"db_password":"hunter2"}}'
+            ---
+            apiVersion: v1
             kind: Pod
             metadata:
               name: references-and-metadata
@@ -62,6 +96,8 @@ class PlaintextSecretInAnnotationTest {
                 vault.hashicorp.com/agent-inject: "true"
                 vault.hashicorp.com/agent-inject-secret-db: database/creds/db-app
                 nginx.ingress.kubernetes.io/auth-secret: basic-auth
+                nginx.ingress.kubernetes.io/auth-tls-secret: ingress/client-ca
+                argocd.argoproj.io/secret-type: repository
                 secret.reloader.stakater.com/reload: db-credentials
                 checksum/config: 4f1e8c2a9b7d3e6f0a5c8b2d1e4f7a9c3b6d8e0f2a4c6e8b0d2f4a6c8e0b2d4f
                 kubectl.kubernetes.io/last-applied-configuration: '{"env":[{"name":"PASSWORD","value":"AKIAIOSFODNN7EXAMPLE"}]}'

@@ -71,6 +71,9 @@ class PlaintextSecretInConfigMapTest {
                     name: db-credentials
                   credentials: |
                     loaded from the vault
+              postgresql.conf: |
+                listen_addresses = '*'
+                password_encryption = scram-sha-256
               ca.crt: |
                 -----BEGIN CERTIFICATE-----
                 MIIBszCCAVmgAwIBAgIUXc
