@@ -28,6 +28,22 @@ import dev.rampart.checks.supply.ImageNotPinnedByDigest;
 import dev.rampart.checks.supply.ImagePullPolicyNotAlways;
 import dev.rampart.checks.supply.LatestImageTag;
 import dev.rampart.checks.supply.UntrustedRegistry;
+import dev.rampart.checks.workload.AutomountedServiceAccountToken;
+import dev.rampart.checks.workload.ContainerRuntimeSocketMount;
+import dev.rampart.checks.workload.DangerousCapabilities;
+import dev.rampart.checks.workload.MissingCpuLimit;
+import dev.rampart.checks.workload.MissingCpuRequest;
+import dev.rampart.checks.workload.MissingLivenessProbe;
+import dev.rampart.checks.workload.MissingMemoryLimit;
+import dev.rampart.checks.workload.MissingMemoryRequest;
+import dev.rampart.checks.workload.MissingPodDisruptionBudget;
+import dev.rampart.checks.workload.MissingReadinessProbe;
+import dev.rampart.checks.workload.NakedPod;
+import dev.rampart.checks.workload.SensitiveHostPath;
+import dev.rampart.checks.workload.SharedProcessNamespace;
+import dev.rampart.checks.workload.SingleReplicaDeployment;
+import dev.rampart.checks.workload.WorkloadInDefaultNamespace;
+import dev.rampart.checks.workload.WritableRootFilesystem;
 import java.util.List;
 
 /** The registry: every check Rampart ships, in catalog order. */
@@ -59,6 +75,22 @@ public final class BuiltInChecks {
         new DefaultCapabilityAdded(),
         new UnmaskedProcMountInUserNamespace(),
         // Workload hardening beyond the Pod Security Standards, secrets, image supply chain.
+        new ContainerRuntimeSocketMount(),
+        new SensitiveHostPath(),
+        new DangerousCapabilities(),
+        new SharedProcessNamespace(),
+        new WritableRootFilesystem(),
+        new AutomountedServiceAccountToken(),
+        new MissingMemoryLimit(),
+        new MissingCpuLimit(),
+        new MissingMemoryRequest(),
+        new MissingCpuRequest(),
+        new MissingLivenessProbe(),
+        new MissingReadinessProbe(),
+        new NakedPod(),
+        new WorkloadInDefaultNamespace(),
+        new SingleReplicaDeployment(),
+        new MissingPodDisruptionBudget(),
         new PlaintextSecretInEnv(),
         new PlaintextSecretInConfigMap(),
         new PlaintextSecretInAnnotation(),
