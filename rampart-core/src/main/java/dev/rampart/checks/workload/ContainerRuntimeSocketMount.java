@@ -66,7 +66,7 @@ public final class ContainerRuntimeSocketMount extends WorkloadCheck {
 
   @Override
   protected void check(Workload w, CheckContext context, Consumer<Violation> fail) {
-    for (HostPathVolume v : HostPathVolume.of(w)) {
+    for (HostDirectory v : HostDirectory.of(w)) {
       String socket = exposedSocket(v.normalized());
       if (socket != null) {
         fail.accept(v.violation("which holds the container runtime socket " + socket));
@@ -83,6 +83,6 @@ public final class ContainerRuntimeSocketMount extends WorkloadCheck {
     if (BROADER.contains(path)) {
       return null;
     }
-    return SOCKETS.stream().filter(s -> HostPathVolume.isWithin(s, path)).findFirst().orElse(null);
+    return SOCKETS.stream().filter(s -> HostDirectory.isWithin(s, path)).findFirst().orElse(null);
   }
 }

@@ -92,7 +92,7 @@ public final class SensitiveHostPath extends WorkloadCheck {
 
   @Override
   protected void check(Workload w, CheckContext context, Consumer<Violation> fail) {
-    for (HostPathVolume v : HostPathVolume.of(w)) {
+    for (HostDirectory v : HostDirectory.of(w)) {
       String what = sensitive(v.normalized());
       if (what != null) {
         fail.accept(v.violation(what));
@@ -106,12 +106,12 @@ public final class SensitiveHostPath extends WorkloadCheck {
       return "the node's whole filesystem";
     }
     for (String s : SENSITIVE) {
-      if (HostPathVolume.isWithin(s, path)) {
+      if (HostDirectory.isWithin(s, path)) {
         return path.equals(s) ? "a sensitive directory" : "which contains " + s;
       }
     }
     for (String tree : SENSITIVE_TREES) {
-      if (HostPathVolume.isWithin(path, tree)) {
+      if (HostDirectory.isWithin(path, tree)) {
         return "inside " + tree;
       }
     }

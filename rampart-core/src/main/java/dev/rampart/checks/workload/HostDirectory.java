@@ -17,7 +17,7 @@ import java.util.List;
  * @param path the path as written
  * @param normalized the absolute path with {@code .}, {@code ..} and repeated slashes resolved
  */
-record HostPathVolume(
+record HostDirectory(
     Workload workload,
     int index,
     String name,
@@ -27,9 +27,9 @@ record HostPathVolume(
     boolean readOnly) {
 
   /** The hostPath volumes of {@code w} with an absolute Linux path. */
-  static List<HostPathVolume> of(Workload w) {
+  static List<HostDirectory> of(Workload w) {
     List<Volume> volumes = w.spec().getVolumes();
-    List<HostPathVolume> result = new ArrayList<>();
+    List<HostDirectory> result = new ArrayList<>();
     if (volumes == null) {
       return result;
     }
@@ -53,7 +53,7 @@ record HostPathVolume(
         }
       }
       result.add(
-          new HostPathVolume(
+          new HostDirectory(
               w,
               i,
               v.getName(),
