@@ -13,8 +13,10 @@ import dev.rampart.snapshot.Workload;
 import dev.rampart.snapshot.Workloads;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 @CheckInfo(
@@ -47,15 +49,21 @@ public final class MissingPodDisruptionBudget implements Check {
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {
+    Map<String, KubeObject> autoscalers = Scaling.autoscalers(snapshot);
+    Map<String, List<KubeObject>> budgets = new HashMap<>();
+    for (KubeObject p : snapshot.ofKind("PodDisruptionBudget")) {
+      budgets.computeIfAbsent(String.valueOf(p.namespace()), n -> new ArrayList<>()).add(p);
+    }
     for (String kind : new String[] {"Deployment", "StatefulSet"}) {
       for (KubeObject o : snapshot.ofKind(kind)) {
-        Optional<Scaling> scaling = Scaling.of(o, snapshot);
+        Optional<Scaling> scaling = Scaling.of(o, autoscalers);
         Optional<Workload> w = Workloads.of(o);
         if (scaling.isEmpty() || w.isEmpty()) {
           results.notApplicable(o, o.resource().getApiVersion() + " does not serve " + kind + "s");
         } else if (scaling.get().minimum() < 2) {
           results.notApplicable(o, "runs fewer than two replicas");
-        } else if (covered(w.get(), snapshot)) {
+        } else if (covered(
+            w.get(), budgets.getOrDefault(String.valueOf(o.namespace()), List.of()))) {
           results.pass(o);
         } else {
           results.fail(
@@ -74,11 +82,11 @@ public final class MissingPodDisruptionBudget implements Check {
     }
   }
 
-  private static boolean covered(Workload w, Snapshot snapshot) {
+  /** Whether one of {@code budgets}, those of the workload's namespace, selects its pods. */
+  private static boolean covered(Workload w, List<KubeObject> budgets) {
     Map<String, String> labels = w.podLabels();
-    for (KubeObject p : snapshot.ofKind("PodDisruptionBudget")) {
-      if (Objects.equals(p.namespace(), w.namespace())
-          && p.resource() instanceof PodDisruptionBudget pdb
+    for (KubeObject p : budgets) {
+      if (p.resource() instanceof PodDisruptionBudget pdb
           && pdb.getSpec() != null
           && selects(pdb.getSpec().getSelector(), p.resource().getApiVersion(), labels)) {
         return true;

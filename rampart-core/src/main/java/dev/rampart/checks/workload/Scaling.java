@@ -6,7 +6,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
-import java.util.Objects;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,8 +20,26 @@ import java.util.Optional;
  */
 record Scaling(Integer replicas, KubeObject autoscaler, int minimum) {
 
-  /** The scaling of {@code o}, or empty when it is not a Deployment or StatefulSet. */
-  static Optional<Scaling> of(KubeObject o, Snapshot snapshot) {
+  /** The HorizontalPodAutoscalers of {@code snapshot}, by the object each one scales. */
+  static Map<String, KubeObject> autoscalers(Snapshot snapshot) {
+    Map<String, KubeObject> byTarget = new HashMap<>();
+    for (KubeObject h : snapshot.ofKind("HorizontalPodAutoscaler")) {
+      if (h.resource() instanceof HorizontalPodAutoscaler hpa
+          && hpa.getSpec() != null
+          && hpa.getSpec().getScaleTargetRef() != null) {
+        CrossVersionObjectReference ref = hpa.getSpec().getScaleTargetRef();
+        byTarget.putIfAbsent(key(h.namespace(), ref.getKind(), ref.getName()), h);
+      }
+    }
+    return byTarget;
+  }
+
+  /**
+   * The scaling of {@code o}, or empty when it is not a Deployment or StatefulSet.
+   *
+   * @param autoscalers the snapshot's {@link #autoscalers}
+   */
+  static Optional<Scaling> of(KubeObject o, Map<String, KubeObject> autoscalers) {
     Integer replicas;
     if (o.resource() instanceof Deployment d) {
       replicas = d.getSpec() == null ? null : d.getSpec().getReplicas();
@@ -29,19 +48,15 @@ record Scaling(Integer replicas, KubeObject autoscaler, int minimum) {
     } else {
       return Optional.empty();
     }
-    for (KubeObject h : snapshot.ofKind("HorizontalPodAutoscaler")) {
-      if (Objects.equals(h.namespace(), o.namespace())
-          && h.resource() instanceof HorizontalPodAutoscaler hpa
-          && hpa.getSpec() != null
-          && targets(hpa.getSpec().getScaleTargetRef(), o)) {
-        Integer min = hpa.getSpec().getMinReplicas();
-        return Optional.of(new Scaling(replicas, h, min == null ? 1 : min));
-      }
+    KubeObject h = autoscalers.get(key(o.namespace(), o.kind(), o.name()));
+    if (h != null) {
+      Integer min = ((HorizontalPodAutoscaler) h.resource()).getSpec().getMinReplicas();
+      return Optional.of(new Scaling(replicas, h, min == null ? 1 : min));
     }
     return Optional.of(new Scaling(replicas, null, replicas == null ? 1 : replicas));
   }
 
-  private static boolean targets(CrossVersionObjectReference ref, KubeObject o) {
-    return ref != null && o.kind().equals(ref.getKind()) && o.name().equals(ref.getName());
+  private static String key(String namespace, String kind, String name) {
+    return (namespace == null ? "" : namespace) + '/' + kind + '/' + name;
   }
 }

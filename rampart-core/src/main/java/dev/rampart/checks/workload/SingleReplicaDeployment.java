@@ -10,6 +10,7 @@ import dev.rampart.checks.Severity;
 import dev.rampart.checks.Violation;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
+import java.util.Map;
 import java.util.Optional;
 
 @CheckInfo(
@@ -38,8 +39,9 @@ public final class SingleReplicaDeployment implements Check {
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {
+    Map<String, KubeObject> autoscalers = Scaling.autoscalers(snapshot);
     for (KubeObject o : snapshot.ofKind("Deployment")) {
-      Optional<Scaling> scaling = Scaling.of(o, snapshot);
+      Optional<Scaling> scaling = Scaling.of(o, autoscalers);
       if (scaling.isEmpty()) {
         results.notApplicable(o, o.resource().getApiVersion() + " does not serve Deployments");
       } else if (scaling.get().minimum() == 0) {
