@@ -243,8 +243,9 @@ final class SecretDetector {
 
   /**
    * Why an annotation value looks like a credential, or null. Stricter than {@link #namedValue}:
-   * annotations often name a Secret ({@code ...-secret: db-credentials}), so a secret-like name
-   * counts only with a random-looking value.
+   * annotations often name a Secret or a vault path ({@code ...-secret: db-credentials}), so when
+   * the value looks like such a reference a secret-like name counts only if the value also looks
+   * random.
    */
   static String annotation(String key, String value) {
     if (value == null) {
