@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rampart's hardening checks against the Polaris fixtures of the checks they overlap: a {@code
+ * Rampart's checks against the Polaris fixtures of the checks they overlap: a {@code
  * success*} fixture (or Polaris' own {@code mutated} fix) gets no finding of the mapped check, a
  * {@code failure*} fixture at least one, except where Rampart deliberately differs, listed below
  * with the reason its check's notes give. The table is written to {@code
@@ -48,6 +48,16 @@ class PolarisAgreementTest {
     MAPPING.put("pullPolicyNotAlways", "image-pull-policy-not-always");
     MAPPING.put("sensitiveContainerEnvVar", "plaintext-secret-in-env");
     MAPPING.put("sensitiveConfigmapContent", "plaintext-secret-in-configmap");
+    // Polaris checks that are Pod Security Standards controls.
+    MAPPING.put("runAsPrivileged", "privileged-container");
+    MAPPING.put("hostIPCSet", "host-namespaces");
+    MAPPING.put("hostNetworkSet", "host-namespaces");
+    MAPPING.put("hostPIDSet", "host-namespaces");
+    MAPPING.put("hostPortSet", "host-port");
+    MAPPING.put("hostProcess", "windows-host-process");
+    MAPPING.put("privilegeEscalationAllowed", "privilege-escalation-allowed");
+    MAPPING.put("procMount", "unmasked-proc-mount");
+    MAPPING.put("runAsRootAllowed", "may-run-as-root");
   }
 
   private static final String NOT_DROPPED =
@@ -56,6 +66,9 @@ class PolarisAgreementTest {
   private static final String SINGLE_REPLICA =
       "replicas unset (1): a budget for one replica protects nothing or blocks every drain;"
           + " single-replica-deployment reports it";
+  private static final String NOT_SERVED =
+      "apiVersion v1 does not serve Deployments: the API server rejects the object, and"
+          + " Rampart keeps it as an unknown kind";
   private static final String DEFAULTS_TO_ALWAYS =
       "untagged image with no pull policy: the API server defaults it to Always;"
           + " latest-image-tag reports the image";
@@ -70,9 +83,8 @@ class PolarisAgreementTest {
               "fixtures/nakedPod/success.yaml",
               "a custom-check fixture comparing a label with the name; the Pod has no"
                   + " controller"),
-          entry(
-              "fixtures/deploymentMissingReplicas/failure.yaml",
-              "apiVersion v1 does not serve Deployments: the API server rejects the object"),
+          entry("fixtures/deploymentMissingReplicas/failure.yaml", NOT_SERVED),
+          entry("fixtures/runAsRootAllowed/failure.yaml", NOT_SERVED),
           entry("fixtures/missingPodDisruptionBudget/failure-bad-ns.yaml", SINGLE_REPLICA),
           entry("fixtures/missingPodDisruptionBudget/failure.bad-name.yaml", SINGLE_REPLICA),
           entry("fixtures/missingPodDisruptionBudget/failure.empty-labels.yaml", SINGLE_REPLICA),
