@@ -56,7 +56,8 @@ public final class BuiltIns {
     if (role.isClusterRole()) {
       return hasBuiltInPrefix(role.name()) || USER_FACING_ROLES.contains(role.name());
     }
-    return SYSTEM_NAMESPACES.contains(role.namespace())
+    return role.namespace() != null
+        && SYSTEM_NAMESPACES.contains(role.namespace())
         && (hasBuiltInPrefix(role.name()) || BUILT_IN_NAMESPACED_ROLES.contains(role.name()));
   }
 

@@ -80,16 +80,24 @@ public final class Prioritizer {
     if (workloads.isEmpty()) {
       return 0;
     }
-    String holder =
-        subject.get().isServiceAccount()
-            ? "held by a service account mounted in "
-            : "held by " + subject.get().display() + ", whose members' tokens are mounted in ";
-    reasons.add(holder + ServiceAccountTokens.describe(workloads, 3));
+    Subject holder = subject.get();
+    if (holder.isServiceAccount()) {
+      reasons.add(
+          "held by a service account mounted in " + ServiceAccountTokens.describe(workloads, 3));
+    } else if (holder.serviceAccountGroupNamespace() != null) {
+      reasons.add(
+          "held by "
+              + holder.display()
+              + ", whose members' tokens are mounted in "
+              + ServiceAccountTokens.describe(workloads, 3));
+    } else {
+      reasons.add("held by " + holder.display() + ": every service-account token of the cluster");
+    }
     for (Workload w : workloads) {
       Set<String> routes = exposure.internetRoutes(w.object());
       if (!routes.isEmpty()) {
         reasons.add(
-            "its token runs in "
+            "a token that holds it runs in "
                 + w.object().ref().display()
                 + ", exposed to the internet via "
                 + String.join(", ", routes));

@@ -80,7 +80,7 @@ class PrioritizerTest {
         .containsExactly(
             "severity high",
             "held by a service account mounted in Deployment/shop/web",
-            "its token runs in Deployment/shop/web, exposed to the internet via Service/shop/web"
+            "a token that holds it runs in Deployment/shop/web, exposed to the internet via Service/shop/web"
                 + " (LoadBalancer)");
     assertThat(findings.get(1).priorityReasons())
         .containsExactly(

@@ -45,6 +45,11 @@ final class Holders {
     if (workloads.isEmpty()) {
       return "";
     }
+    if (s.isGroup() && s.serviceAccountGroupNamespace() == null) {
+      return "; every service-account token of the cluster holds it ("
+          + workloads.size()
+          + " running workloads)";
+    }
     String whose = s.isServiceAccount() ? "its token is" : "tokens of its members are";
     return "; "
         + whose
