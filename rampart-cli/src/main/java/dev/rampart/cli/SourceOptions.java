@@ -9,9 +9,9 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * Where the inventory comes from, for the commands that read one besides {@code scan}: manifests
- * (the command's PATH parameters) or the built-in demo cluster. A picocli mixin; the paths stay
- * with each command because positional parameters are numbered per command.
+ * Where the inventory comes from: manifests (the command's PATH parameters) or the built-in demo
+ * cluster. A picocli mixin; the paths stay with each command because positional parameters are
+ * numbered per command.
  */
 final class SourceOptions {
 
@@ -19,24 +19,30 @@ final class SourceOptions {
   boolean demo;
 
   /**
-   * Reads the inventory and reports its input problems on standard error.
+   * Reads the inventory, input problems included, without reporting them.
    *
+   * @param task what the command does with it, for the usage message ("scan")
    * @throws UsageException when neither or both of paths and {@code --demo} are given
    */
-  Snapshot load(List<String> paths, PrintWriter err) {
+  Snapshot read(List<String> paths, String task) {
     if (demo == !paths.isEmpty()) {
       throw new UsageException(
           demo
               ? "give either --demo or paths, not both"
-              : "nothing to read: give manifests (files, directories, - for stdin) or --demo");
+              : "nothing to "
+                  + task
+                  + ": give manifests (files, directories, - for stdin) or --demo");
     }
-    Snapshot snapshot;
     if (demo) {
-      snapshot = DemoCluster.load();
-    } else {
-      ManifestReader.Result read = new ManifestReader().read(paths, System.in);
-      snapshot = new Snapshot(String.join(" ", paths), read.objects(), read.problems());
+      return DemoCluster.load();
     }
+    ManifestReader.Result read = new ManifestReader().read(paths, System.in);
+    return new Snapshot(String.join(" ", paths), read.objects(), read.problems());
+  }
+
+  /** Reads the inventory and reports its input problems on standard error. */
+  Snapshot load(List<String> paths, PrintWriter err) {
+    Snapshot snapshot = read(paths, "read");
     for (InputProblem p : snapshot.problems()) {
       err.println("rampart: " + (p.isError() ? "error: " : "warning: ") + p.describe());
     }
