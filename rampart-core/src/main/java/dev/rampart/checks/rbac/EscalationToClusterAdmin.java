@@ -27,6 +27,7 @@ import java.util.TreeMap;
     severity = Severity.CRITICAL,
     category = Category.RBAC,
     frameworks = {
+      "cis-k8s-1.9:5.1.7",
       "cis-k8s-1.9:5.1.8",
       "nsa-cisa:authentication-authorization",
       "mitre:t1078",
