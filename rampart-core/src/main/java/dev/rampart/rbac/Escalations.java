@@ -4,7 +4,6 @@ import dev.rampart.rbac.Escalation.Step;
 import dev.rampart.rbac.Escalation.Technique;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Workload;
-import io.fabric8.kubernetes.api.model.Secret;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +29,6 @@ public final class Escalations {
   private static final String ADMISSION = "admissionregistration.k8s.io";
   private static final String CLUSTER_ADMIN = "cluster-admin";
   private static final String CLIENT_SIGNER = "kubernetes.io/kube-apiserver-client";
-  private static final String TOKEN_SECRET = "kubernetes.io/service-account-token";
-  private static final String TOKEN_SECRET_OWNER = "kubernetes.io/service-account.name";
 
   /**
    * Controllers whose creation runs a pod as any service account of the namespace, and whose change
@@ -55,7 +52,6 @@ public final class Escalations {
   private final Set<String> adminRoles = new LinkedHashSet<>();
   private final Map<Subject, List<KubeObject>> tokenSecrets = new TreeMap<>();
   private final List<Workload> adminTokenWorkloads = new ArrayList<>();
-  private final Set<String> controllers = new java.util.HashSet<>();
 
   Escalations(Rbac rbac) {
     this.rbac = rbac;
@@ -85,19 +81,9 @@ public final class Escalations {
         }
       }
     }
-    for (String[] kind : POD_CONTROLLERS) {
-      rbac.snapshot().ofKind(kind[2]).forEach(o -> controllers.add(o.namespace() + "/" + kind[2]));
-    }
-    for (KubeObject o : rbac.snapshot().ofKind("Secret")) {
-      String owner = o.annotations().get(TOKEN_SECRET_OWNER);
-      if (o.namespace() != null
-          && owner != null
-          && o.resource() instanceof Secret secret
-          && TOKEN_SECRET.equals(secret.getType())) {
-        Subject sa = Subject.serviceAccount(o.namespace(), owner);
-        if (direct(sa).isPresent()) {
-          tokenSecrets.computeIfAbsent(sa, k -> new ArrayList<>()).add(o);
-        }
+    for (Map.Entry<Subject, List<KubeObject>> e : rbac.tokenSecrets().entrySet()) {
+      if (direct(e.getKey()).isPresent()) {
+        tokenSecrets.put(e.getKey(), e.getValue());
       }
     }
   }
@@ -361,7 +347,7 @@ public final class Escalations {
       requests.add(in(ns, "create", CORE, "pods"));
       for (String[] kind : POD_CONTROLLERS) {
         requests.add(in(ns, "create", kind[0], kind[1]));
-        if (controllers.contains(ns + "/" + kind[2])) {
+        if (rbac.hasWorkload(ns, kind[2])) {
           requests.add(in(ns, "update", kind[0], kind[1]));
           requests.add(in(ns, "patch", kind[0], kind[1]));
         }

@@ -2,6 +2,8 @@ package dev.rampart.rbac;
 
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
+import dev.rampart.snapshot.Workloads;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
@@ -30,7 +32,14 @@ import java.util.WeakHashMap;
  */
 public final class Rbac {
 
+  /**
+   * Per snapshot, while the snapshot lives. An Rbac holds no reference to its snapshot, so that the
+   * weak key can go.
+   */
   private static final Map<Snapshot, Rbac> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
+  private static final String TOKEN_SECRET = "kubernetes.io/service-account-token";
+  private static final String TOKEN_SECRET_OWNER = "kubernetes.io/service-account.name";
 
   private static final Comparator<Grant> GRANT_ORDER =
       Comparator.comparing(Grant::holder)
@@ -39,13 +48,15 @@ public final class Rbac {
           .thenComparing(g -> g.binding().display())
           .thenComparingInt(g -> g.role().rules().indexOf(g.rule()));
 
-  private final Snapshot snapshot;
   private final List<Binding> bindings;
   private final Map<Binding, Role> roles = new IdentityHashMap<>();
   private final Map<KubeObject, Binding> byObject = new IdentityHashMap<>();
   private final Map<KubeObject, List<Binding>> byRole = new IdentityHashMap<>();
   private final Map<Subject, List<Named>> byGrantee = new HashMap<>();
   private final Set<String> serviceAccounts = new HashSet<>();
+  private final List<Subject> accounts = new ArrayList<>();
+  private final Map<Subject, List<KubeObject>> tokenSecrets = new HashMap<>();
+  private final Set<String> workloadKinds = new HashSet<>();
   private final boolean hasServiceAccounts;
   private final Map<String, Role> clusterRoles;
   private final Map<String, Role> namespacedRoles = new HashMap<>();
@@ -56,7 +67,6 @@ public final class Rbac {
   private record Named(Binding binding, int index) {}
 
   private Rbac(Snapshot snapshot) {
-    this.snapshot = snapshot;
     this.clusterRoles = Aggregation.resolve(snapshot.ofKind(Role.CLUSTER_ROLE));
     for (KubeObject o : snapshot.ofKind(Role.ROLE)) {
       if (o.resource() instanceof io.fabric8.kubernetes.api.model.rbac.Role r) {
@@ -98,8 +108,28 @@ public final class Rbac {
       }
     }
     List<KubeObject> accounts = snapshot.ofKind("ServiceAccount");
+
     this.hasServiceAccounts = !accounts.isEmpty();
-    accounts.forEach(a -> serviceAccounts.add(a.namespace() + "/" + a.name()));
+    for (KubeObject a : accounts) {
+      if (a.namespace() != null) {
+        serviceAccounts.add(a.namespace() + "/" + a.name());
+        this.accounts.add(Subject.serviceAccount(a.namespace(), a.name()));
+      }
+    }
+    for (KubeObject o : snapshot.ofKind("Secret")) {
+      String owner = o.annotations().get(TOKEN_SECRET_OWNER);
+      if (o.namespace() != null
+          && owner != null
+          && o.resource() instanceof Secret secret
+          && TOKEN_SECRET.equals(secret.getType())) {
+        tokenSecrets
+            .computeIfAbsent(Subject.serviceAccount(o.namespace(), owner), k -> new ArrayList<>())
+            .add(o);
+      }
+    }
+    for (String kind : Workloads.KINDS) {
+      snapshot.ofKind(kind).forEach(o -> workloadKinds.add(o.namespace() + "/" + kind));
+    }
     this.tokens = ServiceAccountTokens.of(snapshot);
   }
 
@@ -163,10 +193,6 @@ public final class Rbac {
     return Role.missing(b.roleKind(), b.object().namespace(), b.roleName());
   }
 
-  public Snapshot snapshot() {
-    return snapshot;
-  }
-
   /** Every RoleBinding and ClusterRoleBinding, ClusterRoleBindings first. */
   public List<Binding> bindings() {
     return bindings;
@@ -209,11 +235,7 @@ public final class Rbac {
    */
   public List<Subject> subjects() {
     Set<Subject> all = new TreeSet<>(byGrantee.keySet());
-    for (KubeObject sa : snapshot.ofKind("ServiceAccount")) {
-      if (sa.namespace() != null) {
-        all.add(Subject.serviceAccount(sa.namespace(), sa.name()));
-      }
-    }
+    all.addAll(accounts);
     return List.copyOf(all);
   }
 
@@ -231,6 +253,19 @@ public final class Rbac {
     return !hasServiceAccounts
         || "default".equals(name)
         || serviceAccounts.contains(namespace + "/" + name);
+  }
+
+  /**
+   * The long-lived token Secrets ({@code kubernetes.io/service-account-token}) of each service
+   * account that has one.
+   */
+  public Map<Subject, List<KubeObject>> tokenSecrets() {
+    return Collections.unmodifiableMap(tokenSecrets);
+  }
+
+  /** Whether the namespace has a workload of this kind (Deployment, CronJob, ...). */
+  public boolean hasWorkload(String namespace, String kind) {
+    return workloadKinds.contains(namespace + "/" + kind);
   }
 
   public boolean hasServiceAccounts() {
