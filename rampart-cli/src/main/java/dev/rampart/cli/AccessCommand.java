@@ -146,7 +146,8 @@ final class AccessCommand implements Callable<Integer> {
     } else {
       Columns table = new Columns("SCOPE", "VERBS", "RESOURCES", "GRANTED BY");
       for (Grant g : grants) {
-        table.add(g.scope(), String.join(",", g.rule().verbs()), resources(g), g.via());
+        table.add(
+            g.scope(), String.join(",", g.rule().verbs()), g.rule().describeTargets(), g.via());
       }
       table.print(out, "");
     }
@@ -173,11 +174,5 @@ final class AccessCommand implements Callable<Integer> {
         }
       }
     }
-  }
-
-  private static String resources(Grant g) {
-    String described = g.rule().describe();
-    int space = described.indexOf(' ');
-    return space < 0 ? "" : described.substring(space + 1);
   }
 }

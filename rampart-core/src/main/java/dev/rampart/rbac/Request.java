@@ -52,14 +52,6 @@ public record Request(
     return new Request(verb, apiGroup, resource, subresource, namespace, newName, path);
   }
 
-  public Request in(String newNamespace) {
-    return new Request(verb, apiGroup, resource, subresource, newNamespace, name, path);
-  }
-
-  public Request withVerb(String newVerb) {
-    return new Request(newVerb, apiGroup, resource, subresource, namespace, name, path);
-  }
-
   public boolean isResourceRequest() {
     return path == null;
   }

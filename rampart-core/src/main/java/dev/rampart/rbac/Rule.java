@@ -143,7 +143,12 @@ public record Rule(
 
   /** e.g. {@code get,list secrets}, {@code get pods/exec [web-0]}, {@code get URLs /metrics}. */
   public String describe() {
-    StringBuilder sb = new StringBuilder(String.join(",", verbs)).append(' ');
+    return String.join(",", verbs) + " " + describeTargets();
+  }
+
+  /** What the rule applies to, without its verbs: {@code secrets}, {@code URLs /metrics}. */
+  public String describeTargets() {
+    StringBuilder sb = new StringBuilder();
     if (!resources.isEmpty()) {
       sb.append(String.join(",", resources.stream().map(this::qualified).toList()));
       if (!resourceNames.isEmpty()) {
