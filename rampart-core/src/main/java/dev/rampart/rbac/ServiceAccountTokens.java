@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * containers holds that account's permissions. A workload carries its service account's token
  * unless automounting is switched off (on the pod, or else on the service account) and no projected
  * volume asks for a token explicitly. Static pods never get one. Workloads that run nothing (a
- * finished Pod, a controller scaled to zero, a suspended CronJob) carry none.
+ * finished Pod or Job, a controller scaled to zero, a suspended CronJob) carry none.
  */
 public final class ServiceAccountTokens {
 
@@ -104,6 +105,9 @@ public final class ServiceAccountTokens {
       }
       String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
       return !"Succeeded".equals(phase) && !"Failed".equals(phase);
+    }
+    if (r instanceof Job j) {
+      return j.getStatus() == null || j.getStatus().getCompletionTime() == null;
     }
     if (r instanceof CronJob c && c.getSpec() != null) {
       return !Boolean.TRUE.equals(c.getSpec().getSuspend());

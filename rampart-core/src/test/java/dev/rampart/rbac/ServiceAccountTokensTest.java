@@ -63,6 +63,14 @@ class ServiceAccountTokensTest {
             annotations: {kubernetes.io/config.mirror: abc}
           spec: {containers: [{name: c, image: i}]}
           ---
+          apiVersion: batch/v1
+          kind: Job
+          metadata: {name: migrated, namespace: shop}
+          spec:
+            template:
+              spec: {serviceAccountName: web, restartPolicy: Never, containers: [{name: c, image: i}]}
+          status: {completionTime: "2024-01-01T00:00:00Z", succeeded: 1}
+          ---
           apiVersion: apps/v1
           kind: Deployment
           metadata: {name: scaled-down, namespace: shop}
