@@ -46,6 +46,7 @@ public final class Escalations {
 
   private final Rbac rbac;
   private final Map<Subject, Optional<Escalation>> direct = new ConcurrentHashMap<>();
+  private final Map<Subject, List<Grant>> grants = new ConcurrentHashMap<>();
   private final Map<String, List<Subject>> adminAccounts = new TreeMap<>();
   private final List<Subject> adminUsers = new ArrayList<>();
   private final List<Subject> adminGroups = new ArrayList<>();
@@ -110,9 +111,7 @@ public final class Escalations {
               List.of(new Step(mastersFact(), List.of()))));
     }
     List<Grant> all =
-        rbac.grantsOf(s).stream()
-            .filter(g -> g.isClusterWide() && g.rule().grantsEverything())
-            .toList();
+        grantsOf(s).stream().filter(g -> g.isClusterWide() && g.rule().grantsEverything()).toList();
     if (all.isEmpty()) {
       return Optional.empty();
     }
@@ -122,6 +121,11 @@ public final class Escalations {
             Technique.WILDCARD_GRANT,
             "every verb on every resource cluster-wide via " + all.get(0).via(),
             List.of(new Step("holds every verb on every resource, cluster-wide", all))));
+  }
+
+  /** Each subject's grants, resolved once: every technique asks about them. */
+  private List<Grant> grantsOf(Subject s) {
+    return grants.computeIfAbsent(s, rbac::grantsOf);
   }
 
   private static String mastersFact() {
@@ -138,17 +142,21 @@ public final class Escalations {
     if (d.isPresent()) {
       return List.of(d.get());
     }
+    Held held = new Held(subject, grantsOf(subject));
     List<Escalation> found = new ArrayList<>();
-    impersonation(subject, found);
-    bind(subject, found);
-    escalate(subject, found);
-    workloads(subject, found);
-    exec(subject, found);
-    nodeProxy(subject, found);
-    tokenCreate(subject, found);
-    tokenSecrets(subject, found);
-    certificates(subject, found);
-    webhooks(subject, found);
+    if (held.grants.isEmpty()) {
+      return found;
+    }
+    impersonation(held, found);
+    bind(held, found);
+    escalate(held, found);
+    workloads(held, found);
+    exec(held, found);
+    nodeProxy(held, found);
+    tokenCreate(held, found);
+    tokenSecrets(held, found);
+    certificates(held, found);
+    webhooks(held, found);
     return found;
   }
 
@@ -170,20 +178,58 @@ public final class Escalations {
     return result;
   }
 
+  /**
+   * The grants of one subject, asked many questions. Each technique first asks {@link #mayDo},
+   * which ignores namespaces and names, so that the many per-namespace and per-account questions
+   * are only put to the few subjects that could answer yes.
+   */
+  private static final class Held {
+    final Subject subject;
+    final List<Grant> grants;
+
+    Held(Subject subject, List<Grant> grants) {
+      this.subject = subject;
+      this.grants = grants;
+    }
+
+    /** Whether some grant allows one of the requests somewhere, for some name. */
+    boolean mayDo(List<Request> requests) {
+      for (Grant g : grants) {
+        for (Request q : requests) {
+          if (g.rule().allowsSomeName(q)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
+    List<Grant> allowing(Request q) {
+      return allowing(List.of(q), false);
+    }
+
+    /** The grants that allow any of the requests (with {@code someName}, for some name). */
+    List<Grant> allowing(List<Request> requests, boolean someName) {
+      Set<Grant> found = new LinkedHashSet<>();
+      for (Grant g : grants) {
+        for (Request q : requests) {
+          if (g.binding().appliesIn(q.namespace())
+              && (someName ? g.rule().allowsSomeName(q) : g.rule().allows(q))) {
+            found.add(g);
+            break;
+          }
+        }
+      }
+      return List.copyOf(found);
+    }
+  }
+
   private Step proof(Subject target) {
     Escalation d = direct(target).orElseThrow();
     if (d.technique() == Technique.SYSTEM_MASTERS) {
       return d.chain().get(0);
     }
     return new Step(target.display() + " is cluster-admin", d.enablingGrants());
-  }
-
-  private List<Grant> can(Subject s, Request q) {
-    return rbac.grantsOf(s, q);
-  }
-
-  private List<Grant> canSomeName(Subject s, Request q) {
-    return rbac.grantsOf(s, q, true);
   }
 
   private static Request cluster(String verb, String group, String resource) {
@@ -198,48 +244,41 @@ public final class Escalations {
     return Request.resource(verb, group, resource, "", namespace);
   }
 
-  private List<Grant> anyOf(Subject s, List<Request> requests, boolean someName) {
-    Set<Grant> grants = new LinkedHashSet<>();
-    for (Request q : requests) {
-      grants.addAll(someName ? canSomeName(s, q) : can(s, q));
-    }
-    return List.copyOf(grants);
-  }
-
   private static List<Grant> both(List<Grant> a, List<Grant> b) {
     Set<Grant> grants = new LinkedHashSet<>(a);
     grants.addAll(b);
     return List.copyOf(grants);
   }
 
-  private void add(
+  private static void add(
       List<Escalation> found,
-      Subject s,
+      Held h,
       Technique technique,
       String summary,
       String can,
       List<Grant> grants,
       Step proof) {
     found.add(
-        new Escalation(s, technique, summary, List.of(new Step("can " + can, grants), proof)));
+        new Escalation(
+            h.subject, technique, summary, List.of(new Step("can " + can, grants), proof)));
   }
 
-  private void impersonation(Subject s, List<Escalation> found) {
+  private void impersonation(Held h, List<Escalation> found) {
+    Request users = cluster("impersonate", CORE, "users");
+    Request groups = cluster("impersonate", CORE, "groups");
+    Request accounts = in(Request.ANY_NAMESPACE, "impersonate", CORE, "serviceaccounts");
+    if (!h.mayDo(List.of(users, groups, accounts))) {
+      return;
+    }
     // Impersonating a group needs an impersonated user (or service account) to carry it.
-    List<Grant> carrier =
-        anyOf(
-            s,
-            List.of(
-                cluster("impersonate", CORE, "users"),
-                in(Request.ANY_NAMESPACE, "impersonate", CORE, "serviceaccounts")),
-            true);
+    List<Grant> carrier = h.allowing(List.of(users, accounts), true);
     if (!carrier.isEmpty()) {
       for (Subject g : adminGroups) {
-        List<Grant> grants = can(s, cluster("impersonate", CORE, "groups").named(g.name()));
+        List<Grant> grants = h.allowing(groups.named(g.name()));
         if (!grants.isEmpty()) {
           add(
               found,
-              s,
+              h,
               Technique.IMPERSONATE,
               "impersonate " + g.display(),
               "impersonate " + g.display() + ", and a user or service account to carry it",
@@ -249,45 +288,44 @@ public final class Escalations {
       }
     }
     for (Subject u : adminUsers) {
-      List<Grant> grants = can(s, cluster("impersonate", CORE, "users").named(u.name()));
+      List<Grant> grants = h.allowing(users.named(u.name()));
       if (!grants.isEmpty()) {
         String summary = "impersonate " + u.display();
-        add(found, s, Technique.IMPERSONATE, summary, summary, grants, proof(u));
+        add(found, h, Technique.IMPERSONATE, summary, summary, grants, proof(u));
       }
     }
-    forEachAdminAccount(
-        sa -> {
-          List<Grant> grants =
-              can(s, in(sa.namespace(), "impersonate", CORE, "serviceaccounts").named(sa.name()));
-          if (!grants.isEmpty()) {
-            String summary = "impersonate " + sa.display();
-            add(found, s, Technique.IMPERSONATE, summary, summary, grants, proof(sa));
-          }
-        });
+    for (List<Subject> inNamespace : adminAccounts.values()) {
+      for (Subject sa : inNamespace) {
+        List<Grant> grants =
+            h.allowing(in(sa.namespace(), "impersonate", CORE, "serviceaccounts").named(sa.name()));
+        if (!grants.isEmpty()) {
+          String summary = "impersonate " + sa.display();
+          add(found, h, Technique.IMPERSONATE, summary, summary, grants, proof(sa));
+        }
+      }
+    }
   }
 
-  private void forEachAdminAccount(java.util.function.Consumer<Subject> action) {
-    adminAccounts.values().forEach(list -> list.forEach(action));
-  }
-
-  private void bind(Subject s, List<Escalation> found) {
-    List<Grant> binding =
-        anyOf(
-            s,
-            List.of(
-                cluster("create", RBAC_GROUP, "clusterrolebindings"),
-                cluster("update", RBAC_GROUP, "clusterrolebindings"),
-                cluster("patch", RBAC_GROUP, "clusterrolebindings")),
-            true);
+  private void bind(Held h, List<Escalation> found) {
+    List<Request> bindings =
+        List.of(
+            cluster("create", RBAC_GROUP, "clusterrolebindings"),
+            cluster("update", RBAC_GROUP, "clusterrolebindings"),
+            cluster("patch", RBAC_GROUP, "clusterrolebindings"));
+    Request bind = cluster("bind", RBAC_GROUP, "clusterroles");
+    if (!h.mayDo(List.of(bind)) || !h.mayDo(bindings)) {
+      return;
+    }
+    List<Grant> binding = h.allowing(bindings, true);
     if (binding.isEmpty()) {
       return;
     }
     for (String role : adminRoles) {
-      List<Grant> bind = can(s, cluster("bind", RBAC_GROUP, "clusterroles").named(role));
-      if (!bind.isEmpty()) {
+      List<Grant> bindRole = h.allowing(bind.named(role));
+      if (!bindRole.isEmpty()) {
         found.add(
             new Escalation(
-                s,
+                h.subject,
                 Technique.BIND,
                 "bind ClusterRole/" + role + " to itself in a ClusterRoleBinding",
                 List.of(
@@ -295,7 +333,7 @@ public final class Escalations {
                         "can bind ClusterRole/"
                             + role
                             + " and create or update ClusterRoleBindings",
-                        both(bind, binding)),
+                        both(bindRole, binding)),
                     new Step(
                         "ClusterRole/" + role + " grants every verb on every resource",
                         List.of()))));
@@ -304,34 +342,36 @@ public final class Escalations {
     }
   }
 
-  private void escalate(Subject s, List<Escalation> found) {
+  private void escalate(Held h, List<Escalation> found) {
+    if (!h.mayDo(List.of(cluster("escalate", RBAC_GROUP, "clusterroles")))) {
+      return;
+    }
     Set<String> bound = new LinkedHashSet<>();
-    for (Grant g : rbac.grantsOf(s)) {
+    for (Grant g : h.grants) {
       if (g.isClusterWide() && g.role().isClusterRole() && g.role().exists()) {
         bound.add(g.role().name());
       }
     }
     for (String role : bound) {
-      List<Grant> escalate = can(s, cluster("escalate", RBAC_GROUP, "clusterroles").named(role));
+      List<Grant> escalate =
+          h.allowing(cluster("escalate", RBAC_GROUP, "clusterroles").named(role));
       List<Grant> update =
-          anyOf(
-              s,
+          h.allowing(
               List.of(
                   cluster("update", RBAC_GROUP, "clusterroles").named(role),
                   cluster("patch", RBAC_GROUP, "clusterroles").named(role)),
               false);
       if (!escalate.isEmpty() && !update.isEmpty()) {
-        String summary = "add every permission to ClusterRole/" + role + ", which it is bound to";
         found.add(
             new Escalation(
-                s,
+                h.subject,
                 Technique.ESCALATE,
-                summary,
+                "add every permission to ClusterRole/" + role + ", which it is bound to",
                 List.of(
                     new Step("can escalate and update ClusterRole/" + role, both(escalate, update)),
                     new Step(
                         "ClusterRole/" + role + " is bound to it cluster-wide",
-                        rbac.grantsOf(s).stream()
+                        h.grants.stream()
                             .filter(g -> g.role().name().equals(role) && g.isClusterWide())
                             .limit(1)
                             .toList()))));
@@ -340,59 +380,70 @@ public final class Escalations {
     }
   }
 
-  private void workloads(Subject s, List<Escalation> found) {
+  /** Requests that run a pod as any service account of {@code namespace}. */
+  private List<Request> podRunning(String namespace) {
+    List<Request> requests = new ArrayList<>();
+    requests.add(in(namespace, "create", CORE, "pods"));
+    for (String[] kind : POD_CONTROLLERS) {
+      requests.add(in(namespace, "create", kind[0], kind[1]));
+      if (namespace == null || rbac.hasWorkload(namespace, kind[2])) {
+        requests.add(in(namespace, "update", kind[0], kind[1]));
+        requests.add(in(namespace, "patch", kind[0], kind[1]));
+      }
+    }
+    return requests;
+  }
+
+  private void workloads(Held h, List<Escalation> found) {
+    if (adminAccounts.isEmpty() || !h.mayDo(podRunning(null))) {
+      return;
+    }
     for (Map.Entry<String, List<Subject>> e : adminAccounts.entrySet()) {
       String ns = e.getKey();
-      List<Request> requests = new ArrayList<>();
-      requests.add(in(ns, "create", CORE, "pods"));
-      for (String[] kind : POD_CONTROLLERS) {
-        requests.add(in(ns, "create", kind[0], kind[1]));
-        if (rbac.hasWorkload(ns, kind[2])) {
-          requests.add(in(ns, "update", kind[0], kind[1]));
-          requests.add(in(ns, "patch", kind[0], kind[1]));
-        }
+      List<Grant> grants = h.allowing(podRunning(ns), false);
+      if (!grants.isEmpty()) {
+        Subject target = e.getValue().get(0);
+        add(
+            found,
+            h,
+            Technique.CREATE_WORKLOAD,
+            "run a pod in namespace " + ns + " as " + target.display(),
+            "create pods, or create or change pod controllers, in namespace " + ns,
+            grants,
+            proof(target));
       }
-      List<Grant> grants = anyOf(s, requests, false);
-      if (grants.isEmpty()) {
-        continue;
-      }
-      Subject target = e.getValue().get(0);
-      add(
-          found,
-          s,
-          Technique.CREATE_WORKLOAD,
-          "run a pod in namespace " + ns + " as " + target.display(),
-          "create pods, or create or change pod controllers, in namespace " + ns,
-          grants,
-          proof(target));
     }
   }
 
-  private void exec(Subject s, List<Escalation> found) {
+  /** Requests that reach into a running pod of {@code namespace}. */
+  private static List<Request> podEntering(String ns) {
+    return List.of(
+        Request.resource("create", CORE, "pods", "exec", ns),
+        Request.resource("get", CORE, "pods", "exec", ns),
+        Request.resource("create", CORE, "pods", "attach", ns),
+        Request.resource("get", CORE, "pods", "attach", ns),
+        Request.resource("patch", CORE, "pods", "ephemeralcontainers", ns),
+        Request.resource("update", CORE, "pods", "ephemeralcontainers", ns),
+        in(ns, "patch", CORE, "pods"),
+        in(ns, "update", CORE, "pods"));
+  }
+
+  private void exec(Held h, List<Escalation> found) {
+    if (adminTokenWorkloads.isEmpty() || !h.mayDo(podEntering(null))) {
+      return;
+    }
     Set<String> done = new LinkedHashSet<>();
     for (Workload w : adminTokenWorkloads) {
-      if (!done.add(w.namespace())) {
+      String ns = w.namespace();
+      if (!done.add(ns)) {
         continue;
       }
-      String ns = w.namespace();
-      List<Grant> grants =
-          anyOf(
-              s,
-              List.of(
-                  Request.resource("create", CORE, "pods", "exec", ns),
-                  Request.resource("get", CORE, "pods", "exec", ns),
-                  Request.resource("create", CORE, "pods", "attach", ns),
-                  Request.resource("get", CORE, "pods", "attach", ns),
-                  Request.resource("patch", CORE, "pods", "ephemeralcontainers", ns),
-                  Request.resource("update", CORE, "pods", "ephemeralcontainers", ns),
-                  in(ns, "patch", CORE, "pods"),
-                  in(ns, "update", CORE, "pods")),
-              false);
+      List<Grant> grants = h.allowing(podEntering(ns), false);
       if (!grants.isEmpty()) {
         Subject target = tokenOwner(w);
         add(
             found,
-            s,
+            h,
             Technique.EXEC,
             "exec into pods of "
                 + w.object().ref().display()
@@ -405,17 +456,16 @@ public final class Escalations {
     }
   }
 
-  private Subject tokenOwner(Workload w) {
+  private static Subject tokenOwner(Workload w) {
     return Subject.serviceAccount(w.namespace(), ServiceAccountTokens.serviceAccountName(w.spec()));
   }
 
-  private void nodeProxy(Subject s, List<Escalation> found) {
+  private void nodeProxy(Held h, List<Escalation> found) {
     if (adminTokenWorkloads.isEmpty()) {
       return;
     }
     List<Grant> grants =
-        anyOf(
-            s,
+        h.allowing(
             List.of(
                 cluster("get", CORE, "nodes", "proxy"), cluster("create", CORE, "nodes", "proxy")),
             true);
@@ -424,7 +474,7 @@ public final class Escalations {
       Subject target = tokenOwner(w);
       add(
           found,
-          s,
+          h,
           Technique.NODE_PROXY,
           "run commands through the kubelet API (nodes/proxy) in pods of "
               + w.object().ref().display()
@@ -436,47 +486,57 @@ public final class Escalations {
     }
   }
 
-  private void tokenCreate(Subject s, List<Escalation> found) {
-    forEachAdminAccount(
-        sa -> {
-          List<Grant> grants =
-              can(
-                  s,
-                  Request.resource("create", CORE, "serviceaccounts", "token", sa.namespace())
-                      .named(sa.name()));
-          if (!grants.isEmpty()) {
-            add(
-                found,
-                s,
-                Technique.TOKEN_CREATE,
-                "create a token for " + sa.display(),
-                "create tokens (serviceaccounts/token) for " + sa.display(),
-                grants,
-                proof(sa));
-          }
-        });
-  }
-
-  private void tokenSecrets(Subject s, List<Escalation> found) {
-    for (Map.Entry<Subject, List<KubeObject>> e : tokenSecrets.entrySet()) {
-      for (KubeObject secret : e.getValue()) {
-        List<Grant> grants = new ArrayList<>();
-        for (String verb : List.of("get", "list", "watch")) {
-          grants.addAll(can(s, in(secret.namespace(), verb, CORE, "secrets").named(secret.name())));
-        }
+  private void tokenCreate(Held h, List<Escalation> found) {
+    if (!h.mayDo(List.of(Request.resource("create", CORE, "serviceaccounts", "token", null)))) {
+      return;
+    }
+    for (List<Subject> inNamespace : adminAccounts.values()) {
+      for (Subject sa : inNamespace) {
+        List<Grant> grants =
+            h.allowing(
+                Request.resource("create", CORE, "serviceaccounts", "token", sa.namespace())
+                    .named(sa.name()));
         if (!grants.isEmpty()) {
           add(
               found,
-              s,
+              h,
+              Technique.TOKEN_CREATE,
+              "create a token for " + sa.display(),
+              "create tokens (serviceaccounts/token) for " + sa.display(),
+              grants,
+              proof(sa));
+        }
+      }
+    }
+  }
+
+  private void tokenSecrets(Held h, List<Escalation> found) {
+    List<Request> reads =
+        List.of(
+            in(null, "get", CORE, "secrets"),
+            in(null, "list", CORE, "secrets"),
+            in(null, "watch", CORE, "secrets"));
+    if (tokenSecrets.isEmpty() || !h.mayDo(reads)) {
+      return;
+    }
+    for (Map.Entry<Subject, List<KubeObject>> e : tokenSecrets.entrySet()) {
+      for (KubeObject secret : e.getValue()) {
+        List<Request> named = new ArrayList<>();
+        for (Request q : reads) {
+          named.add(
+              Request.resource(q.verb(), CORE, "secrets", "", secret.namespace())
+                  .named(secret.name()));
+        }
+        List<Grant> grants = h.allowing(named, false);
+        if (!grants.isEmpty()) {
+          String name = secret.namespace() + "/" + secret.name();
+          add(
+              found,
+              h,
               Technique.TOKEN_SECRET_READ,
-              "read Secret "
-                  + secret.namespace()
-                  + "/"
-                  + secret.name()
-                  + ", the token of "
-                  + e.getKey().display(),
-              "read Secret " + secret.namespace() + "/" + secret.name(),
-              List.copyOf(new LinkedHashSet<>(grants)),
+              "read Secret " + name + ", the token of " + e.getKey().display(),
+              "read Secret " + name,
+              grants,
               proof(e.getKey()));
           break;
         }
@@ -484,22 +544,24 @@ public final class Escalations {
     }
   }
 
-  private void certificates(Subject s, List<Escalation> found) {
-    List<Grant> create = can(s, cluster("create", CERTIFICATES, "certificatesigningrequests"));
+  private void certificates(Held h, List<Escalation> found) {
+    List<Grant> create = h.allowing(cluster("create", CERTIFICATES, "certificatesigningrequests"));
+    if (create.isEmpty()) {
+      return;
+    }
     List<Grant> approve =
-        can(s, cluster("update", CERTIFICATES, "certificatesigningrequests", "approval"));
+        h.allowing(cluster("update", CERTIFICATES, "certificatesigningrequests", "approval"));
     // The approval admission plugin accepts the signer's name or its domain wildcard.
     List<Grant> signer =
-        anyOf(
-            s,
+        h.allowing(
             List.of(
                 cluster("approve", CERTIFICATES, "signers").named(CLIENT_SIGNER),
                 cluster("approve", CERTIFICATES, "signers").named("kubernetes.io/*")),
             false);
-    if (!create.isEmpty() && !approve.isEmpty() && !signer.isEmpty()) {
+    if (!approve.isEmpty() && !signer.isEmpty()) {
       add(
           found,
-          s,
+          h,
           Technique.CSR_APPROVAL,
           "create and approve a client certificate (signer "
               + CLIENT_SIGNER
@@ -511,10 +573,9 @@ public final class Escalations {
     }
   }
 
-  private void webhooks(Subject s, List<Escalation> found) {
+  private void webhooks(Held h, List<Escalation> found) {
     List<Grant> grants =
-        anyOf(
-            s,
+        h.allowing(
             List.of(
                 cluster("create", ADMISSION, "mutatingwebhookconfigurations"),
                 cluster("update", ADMISSION, "mutatingwebhookconfigurations"),
@@ -523,7 +584,7 @@ public final class Escalations {
     if (!grants.isEmpty()) {
       add(
           found,
-          s,
+          h,
           Technique.MUTATING_WEBHOOK,
           "register a mutating admission webhook that rewrites every pod and RBAC object written",
           "create or change MutatingWebhookConfigurations",

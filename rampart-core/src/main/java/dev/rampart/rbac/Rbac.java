@@ -278,9 +278,9 @@ public final class Rbac {
    */
   public List<Grant> grantsOf(Subject subject) {
     List<Grant> grants = new ArrayList<>();
-    addGrants(grants, subject, subject, null, false);
+    addGrants(grants, subject, subject, null);
     for (Subject group : subject.groups()) {
-      addGrants(grants, subject, group, null, false);
+      addGrants(grants, subject, group, null);
     }
     grants.sort(GRANT_ORDER);
     return grants;
@@ -288,18 +288,10 @@ public final class Rbac {
 
   /** The grants that allow {@code subject} to make {@code request}: empty when it may not. */
   public List<Grant> grantsOf(Subject subject, Request request) {
-    return grantsOf(subject, request, false);
-  }
-
-  /**
-   * As {@link #grantsOf(Subject, Request)}; with {@code someName}, a rule limited to some object
-   * names counts too (the request's own name is ignored).
-   */
-  List<Grant> grantsOf(Subject subject, Request request, boolean someName) {
     List<Grant> grants = new ArrayList<>();
-    addGrants(grants, subject, subject, request, someName);
+    addGrants(grants, subject, subject, request);
     for (Subject group : subject.groups()) {
-      addGrants(grants, subject, group, request, someName);
+      addGrants(grants, subject, group, request);
     }
     grants.sort(GRANT_ORDER);
     return grants;
@@ -331,8 +323,7 @@ public final class Rbac {
     return false;
   }
 
-  private void addGrants(
-      List<Grant> grants, Subject holder, Subject grantee, Request request, boolean someName) {
+  private void addGrants(List<Grant> grants, Subject holder, Subject grantee, Request request) {
     for (Named n : byGrantee.getOrDefault(grantee, List.of())) {
       Binding b = n.binding();
       if (request != null && !b.appliesIn(request.namespace())) {
@@ -340,7 +331,7 @@ public final class Rbac {
       }
       Role role = roles.get(b);
       for (Rule r : role.rules()) {
-        if (request == null || (someName ? r.allowsSomeName(request) : r.allows(request))) {
+        if (request == null || r.allows(request)) {
           grants.add(new Grant(holder, grantee, b, n.index(), role, r));
         }
       }
