@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
     name = "access",
     mixinStandardHelpOptions = true,
     description = {
-      "What SUBJECT may do: its effective permissions through its own bindings and its groups'",
-      "(aggregated ClusterRoles resolved), and whether it is effectively cluster-admin."
+      "What SUBJECT may do, and whether it is effectively cluster-admin.",
+      "Counts what its groups hold, with aggregated ClusterRoles resolved."
     },
     footer = {"", "Exit codes: 0 answered, 2 usage error, 3 an input could not be read."})
 final class AccessCommand implements Callable<Integer> {

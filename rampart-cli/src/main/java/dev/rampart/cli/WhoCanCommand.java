@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
     name = "who-can",
     mixinStandardHelpOptions = true,
     description = {
-      "Who may do VERB on RESOURCE: every subject the RBAC bindings allow it, with the bindings",
-      "and roles that do. Groups are listed as groups; their members hold what they hold.",
-      "Without -n the question is cluster-wide (cluster-scoped resources, or all namespaces at",
-      "once), which only ClusterRoleBindings answer; -A asks about any namespace."
+      "Who may do VERB on RESOURCE, and the bindings and roles that allow it.",
+      "Groups are listed as groups. Without -n the question is cluster-wide",
+      "(cluster-scoped resources, or all namespaces at once), which only",
+      "ClusterRoleBindings answer; -A asks about any namespace."
     },
     footer = {"", "Exit codes: 0 answered, 2 usage error, 3 an input could not be read."})
 final class WhoCanCommand implements Callable<Integer> {
