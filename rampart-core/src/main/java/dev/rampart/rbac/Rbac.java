@@ -68,6 +68,25 @@ public final class Rbac {
 
   private Rbac(Snapshot snapshot) {
     this.clusterRoles = Aggregation.resolve(snapshot.ofKind(Role.CLUSTER_ROLE));
+    indexRoles(snapshot);
+    this.bindings = readBindings(snapshot);
+    indexBindings();
+    List<KubeObject> sas = snapshot.ofKind("ServiceAccount");
+    this.hasServiceAccounts = !sas.isEmpty();
+    for (KubeObject a : sas) {
+      if (a.namespace() != null) {
+        serviceAccounts.add(a.namespace() + "/" + a.name());
+        accounts.add(Subject.serviceAccount(a.namespace(), a.name()));
+      }
+    }
+    indexTokenSecrets(snapshot);
+    for (String kind : Workloads.KINDS) {
+      snapshot.ofKind(kind).forEach(o -> workloadKinds.add(o.namespace() + "/" + kind));
+    }
+    this.tokens = ServiceAccountTokens.of(snapshot);
+  }
+
+  private void indexRoles(Snapshot snapshot) {
     for (KubeObject o : snapshot.ofKind(Role.ROLE)) {
       if (o.resource() instanceof io.fabric8.kubernetes.api.model.rbac.Role r) {
         namespacedRoles.putIfAbsent(
@@ -81,6 +100,9 @@ public final class Rbac {
                 List.of()));
       }
     }
+  }
+
+  private static List<Binding> readBindings(Snapshot snapshot) {
     List<Binding> all = new ArrayList<>();
     for (KubeObject o : snapshot.ofKind(Binding.CLUSTER_ROLE_BINDING)) {
       if (o.resource() instanceof ClusterRoleBinding b) {
@@ -92,7 +114,10 @@ public final class Rbac {
         all.add(binding(o, b.getRoleRef(), b.getSubjects(), o.namespace()));
       }
     }
-    this.bindings = List.copyOf(all);
+    return List.copyOf(all);
+  }
+
+  private void indexBindings() {
     for (Binding b : bindings) {
       byObject.put(b.object(), b);
       Role role = resolveRole(b);
@@ -107,15 +132,9 @@ public final class Rbac {
         }
       }
     }
-    List<KubeObject> accounts = snapshot.ofKind("ServiceAccount");
+  }
 
-    this.hasServiceAccounts = !accounts.isEmpty();
-    for (KubeObject a : accounts) {
-      if (a.namespace() != null) {
-        serviceAccounts.add(a.namespace() + "/" + a.name());
-        this.accounts.add(Subject.serviceAccount(a.namespace(), a.name()));
-      }
-    }
+  private void indexTokenSecrets(Snapshot snapshot) {
     for (KubeObject o : snapshot.ofKind("Secret")) {
       String owner = o.annotations().get(TOKEN_SECRET_OWNER);
       if (o.namespace() != null
@@ -127,10 +146,6 @@ public final class Rbac {
             .add(o);
       }
     }
-    for (String kind : Workloads.KINDS) {
-      snapshot.ofKind(kind).forEach(o -> workloadKinds.add(o.namespace() + "/" + kind));
-    }
-    this.tokens = ServiceAccountTokens.of(snapshot);
   }
 
   /** The RBAC of a snapshot; computed once per snapshot and shared by every check. */
