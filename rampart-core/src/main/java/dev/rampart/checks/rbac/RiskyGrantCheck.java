@@ -15,6 +15,7 @@ import dev.rampart.rbac.Subject;
 import dev.rampart.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A check of every binding for one risky permission: a binding whose role (aggregation resolved)
@@ -27,6 +28,11 @@ import java.util.List;
  * configurations): requests for them only count on ClusterRoleBindings, as in the authorizer.
  */
 abstract class RiskyGrantCheck implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return RbacKinds.GRANTS;
+  }
 
   private static final int MAX_RULES = 3;
 
