@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Snapshot;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
@@ -27,10 +30,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -52,6 +58,7 @@ final class MockCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
   private final KubernetesClient client;
+  private volatile boolean recordBodies = true;
 
   MockCluster() {
     this(false);
@@ -103,8 +110,46 @@ final class MockCluster implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Serves a snapshot as a cluster: its objects through the API, each KubeletConfiguration through
+   * its node's configz (404 for a node without one).
+   */
+  MockCluster serve(Snapshot snapshot) {
+    List<HasMetadata> objects = new ArrayList<>();
+    Set<String> configured = new HashSet<>();
+    for (KubeObject o : snapshot.objects()) {
+      if (o.kind().equals(Kubelets.KIND)) {
+        GenericKubernetesResource config = o.as(GenericKubernetesResource.class);
+        configured.add(o.name());
+        expect()
+            .get()
+            .withPath(Kubelets.path(o.name()))
+            .andReturn(200, Map.of("kubeletconfig", config.getAdditionalProperties()))
+            .always();
+      } else {
+        objects.add(o.resource());
+      }
+    }
+    for (KubeObject node : snapshot.ofKind("Node")) {
+      if (!configured.contains(node.name())) {
+        expect()
+            .get()
+            .withPath(Kubelets.path(node.name()))
+            .andReturn(404, status(404, "NotFound", "configz not served"))
+            .always();
+      }
+    }
+    return with(objects);
+  }
+
   MockCluster with(HasMetadata... objects) {
     return with(List.of(objects));
+  }
+
+  /** Stop keeping answers (a benchmark's would fill the heap). */
+  MockCluster withoutBodies() {
+    recordBodies = false;
+    return this;
   }
 
   /** Every request since the objects were stored. */
@@ -190,7 +235,7 @@ final class MockCluster implements AutoCloseable {
 
   private void record(RecordedRequest request, MockResponse response) {
     String body = null;
-    if (request.getPath().contains("/secrets") && response.getBody() != null) {
+    if (recordBodies && response.getBody() != null) {
       body = response.getBody().readUtf8();
       response.setBody(body);
     }
