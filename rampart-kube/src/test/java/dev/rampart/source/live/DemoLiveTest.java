@@ -13,6 +13,7 @@ import dev.rampart.scan.ScanResult;
 import dev.rampart.scan.Scanner;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
+import dev.rampart.source.archive.SnapshotArchive;
 import dev.rampart.source.demo.DemoCluster;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.file.Path;
@@ -66,6 +67,21 @@ class DemoLiveTest {
         .containsExactlyElementsOf(offline.findings().stream().map(Finding::id).toList());
     assertThat(online.coverage().notEvaluated()).isEqualTo(offline.coverage().notEvaluated());
     assertThat(online.summary()).isEqualTo(offline.summary());
+  }
+
+  @Test
+  void aSavedSnapshotGivesTheFindingsOfTheLiveScan() throws Exception {
+    Path file = dir.resolve("demo.json.gz");
+    SnapshotArchive.write(live, file, NOW, "test");
+    Snapshot saved = SnapshotArchive.read(file);
+
+    ScanResult online = scan(live);
+    ScanResult offline = scan(saved);
+    assertThat(keys(offline)).containsExactlyElementsOf(keys(online));
+    assertThat(offline.findings())
+        .extracting(Finding::id)
+        .containsExactlyElementsOf(online.findings().stream().map(Finding::id).toList());
+    assertThat(offline.coverage().notEvaluated()).isEqualTo(online.coverage().notEvaluated());
   }
 
   @Test
