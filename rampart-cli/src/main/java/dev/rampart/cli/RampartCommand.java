@@ -12,12 +12,14 @@ import picocli.CommandLine.Command;
       ChecksCommand.class,
       ExplainCommand.class,
       WhoCanCommand.class,
-      AccessCommand.class
+      AccessCommand.class,
+      SnapshotCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,",
-      "2 usage or configuration error, 3 an input could not be read (the rest was scanned)."
+      "2 usage or configuration error, 3 an input could not be read (the rest was scanned),",
+      "4 with --require-coverage, a check could not be evaluated."
     })
 final class RampartCommand implements Runnable {
 

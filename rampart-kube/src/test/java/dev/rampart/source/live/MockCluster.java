@@ -45,12 +45,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * ({@code as=PartialObjectMetadataList}) and the {@code type} field selector of Secrets. It records
  * every request, and every answer about Secrets, so that tests can prove what was asked and sent.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
-  static final String TOKEN = "test-token";
+  public static final String TOKEN = "test-token";
 
   /** One request as the server saw it, and what it answered. */
-  record Exchange(
+  public record Exchange(
       String method, String path, String accept, String authorization, int code, String body) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,11 +60,11 @@ final class MockCluster implements AutoCloseable {
   private final KubernetesClient client;
   private volatile boolean recordBodies = true;
 
-  MockCluster() {
+  public MockCluster() {
     this(false);
   }
 
-  MockCluster(boolean https) {
+  public MockCluster(boolean https) {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
     KubernetesMixedDispatcher crud = new KubernetesMixedDispatcher(responses);
     Dispatcher realistic =
@@ -88,21 +88,21 @@ final class MockCluster implements AutoCloseable {
   }
 
   /** The server's URL, without a trailing slash. */
-  String url() {
+  public String url() {
     String url = server.url("/");
     return url.substring(0, url.length() - 1);
   }
 
-  KubernetesMockServer server() {
+  public KubernetesMockServer server() {
     return server;
   }
 
-  MockServerExpectation expect() {
+  public MockServerExpectation expect() {
     return server.expect();
   }
 
   /** Stores objects as the API server would: through its create endpoint. */
-  MockCluster with(List<? extends HasMetadata> objects) {
+  public MockCluster with(List<? extends HasMetadata> objects) {
     for (HasMetadata o : objects) {
       client.resource(o).create();
     }
@@ -114,7 +114,7 @@ final class MockCluster implements AutoCloseable {
    * Serves a snapshot as a cluster: its objects through the API, each KubeletConfiguration through
    * its node's configz (404 for a node without one).
    */
-  MockCluster serve(Snapshot snapshot) {
+  public MockCluster serve(Snapshot snapshot) {
     List<HasMetadata> objects = new ArrayList<>();
     Set<String> configured = new HashSet<>();
     for (KubeObject o : snapshot.objects()) {
@@ -142,23 +142,23 @@ final class MockCluster implements AutoCloseable {
     return with(objects);
   }
 
-  MockCluster with(HasMetadata... objects) {
+  public MockCluster with(HasMetadata... objects) {
     return with(List.of(objects));
   }
 
   /** Stop keeping answers (a benchmark's would fill the heap). */
-  MockCluster withoutBodies() {
+  public MockCluster withoutBodies() {
     recordBodies = false;
     return this;
   }
 
   /** Every request since the objects were stored. */
-  List<Exchange> exchanges() {
+  public List<Exchange> exchanges() {
     return List.copyOf(exchanges);
   }
 
   /** A kubeconfig whose current context is this server, with a bearer token. */
-  Path kubeconfig(Path dir) {
+  public Path kubeconfig(Path dir) {
     return kubeconfig(dir, "mock", "    token: " + TOKEN + "\n");
   }
 
@@ -166,7 +166,7 @@ final class MockCluster implements AutoCloseable {
    * A kubeconfig with one context, {@code context}, whose user is described by {@code user}
    * (indented YAML lines under {@code user:}).
    */
-  Path kubeconfig(Path dir, String context, String user) {
+  public Path kubeconfig(Path dir, String context, String user) {
     String yaml =
         """
         apiVersion: v1
@@ -203,7 +203,7 @@ final class MockCluster implements AutoCloseable {
     return LiveOptions.defaults().withKubeconfig(kubeconfig(dir), null).withRetry(retry);
   }
 
-  static Status status(int code, String reason, String message) {
+  public static Status status(int code, String reason, String message) {
     return new StatusBuilder()
         .withStatus("Failure")
         .withCode(code)
@@ -212,7 +212,7 @@ final class MockCluster implements AutoCloseable {
         .build();
   }
 
-  static Status forbidden(String resource, String group, String namespace) {
+  public static Status forbidden(String resource, String group, String namespace) {
     String scope =
         namespace == null ? "at the cluster scope" : "in the namespace \"" + namespace + "\"";
     return status(
