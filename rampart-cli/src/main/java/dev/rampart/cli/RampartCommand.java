@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
     footer = {
       "",
       "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,",
-      "2 usage or configuration error, 3 an input could not be read (the rest was scanned),",
-      "4 with --require-coverage, a check could not be evaluated."
+      "2 usage or configuration error, 3 an input could not be read (the rest",
+      "was scanned), 4 a check not evaluated under --require-coverage."
     })
 final class RampartCommand implements Runnable {
 

@@ -38,10 +38,10 @@ import picocli.CommandLine.Spec;
     name = "scan",
     mixinStandardHelpOptions = true,
     description = {
-      "Scan a cluster, manifests (files, directories, - for standard input), a saved snapshot",
-      "or the built-in demo cluster, and report the weaknesses found, highest priority first.",
-      "Without PATH, --snapshot or --demo: the cluster of the current kubeconfig context",
-      "(inside a pod: its service account), read-only."
+      "Scan a cluster, manifests, a snapshot or the demo, and report what to fix first.",
+      "Without PATH, --snapshot or --demo it reads the cluster of the current kubeconfig",
+      "context (inside a pod: its service account), read-only. PATH: files, directories,",
+      "- for standard input."
     })
 final class ScanCommand implements Callable<Integer> {
 

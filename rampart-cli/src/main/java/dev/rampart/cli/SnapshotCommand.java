@@ -34,10 +34,10 @@ final class SnapshotCommand implements Runnable {
       name = "save",
       mixinStandardHelpOptions = true,
       description = {
-        "Read a cluster, read-only, and save its inventory to FILE: gzip-compressed JSON with",
-        "the server version, the time, and what could not be read. Secrets are saved as",
-        "metadata only, never their data. rampart scan --snapshot FILE then gives the",
-        "findings the live scan would have given."
+        "Read a cluster, read-only, and save its inventory to FILE.",
+        "The file is gzip-compressed JSON with the server version, the time and",
+        "what could not be read. Secrets are saved as metadata only, never their",
+        "data. rampart scan --snapshot FILE gives the findings a live scan would."
       },
       footer = {"", "Exit codes: 0 saved, 2 usage error, 3 the cluster could not be read whole."})
   static final class Save implements Callable<Integer> {

@@ -86,13 +86,18 @@ public final class LiveSource {
   }
 
   /** What one read produced: objects, or the gap that stands for them, and notes. */
-  private record Outcome(List<HasMetadata> objects, Gap gap, List<String> notes) {
+  private record Outcome(List<HasMetadata> objects, Gap gap, List<String> notes, String unread) {
     static Outcome of(List<HasMetadata> objects, List<String> notes) {
-      return new Outcome(objects, null, notes);
+      return new Outcome(objects, null, notes, null);
     }
 
     static Outcome missing(Gap gap) {
-      return new Outcome(List.of(), gap, List.of());
+      return new Outcome(List.of(), gap, List.of(), null);
+    }
+
+    /** A kubelet whose configuration could not be read, and why. */
+    static Outcome unread(String why) {
+      return new Outcome(List.of(), null, List.of(), why);
     }
   }
 
@@ -107,10 +112,10 @@ public final class LiveSource {
    * One request or list to make.
    *
    * @param type the kind listed; null for a kubelet
-   * @param namespace the namespace, or null for cluster scope (and kubelets)
+   * @param scope the namespace, or null for cluster scope; for a kubelet, its node
    */
   private record Read(
-      Role role, ResourceType type, String namespace, String what, Callable<Outcome> task) {}
+      Role role, ResourceType type, String scope, String what, Callable<Outcome> task) {}
 
   private Read list(ResourceType type, String namespace, Role role) {
     String selector = role == Role.TOKEN_SECRETS ? "type=" + TOKEN_SECRET : null;
@@ -228,7 +233,7 @@ public final class LiveSource {
               new Read(
                   Role.KUBELET,
                   null,
-                  null,
+                  name,
                   "kubelet " + name,
                   () -> kubelet(name, kubeletsForbidden)));
         }
@@ -303,13 +308,9 @@ public final class LiveSource {
       if (e.isForbidden()) {
         return Outcome.of(List.of(), List.of());
       }
-      return Outcome.of(
-          List.of(),
-          List.of("the kubelet configuration of node " + node + " not read: " + said(e)));
+      return Outcome.unread(said(e));
     } catch (IOException e) {
-      return Outcome.of(
-          List.of(),
-          List.of("the kubelet configuration of node " + node + " not read: " + e.getMessage()));
+      return Outcome.unread(e.getMessage());
     }
   }
 
@@ -354,17 +355,24 @@ public final class LiveSource {
     Set<String> tokens = new HashSet<>();
     Map<String, Gap> gaps = new LinkedHashMap<>();
     List<String> warnings = new ArrayList<>(notes);
+    Map<String, List<String>> unreadKubelets = new LinkedHashMap<>();
     for (int i = 0; i < reads.size(); i++) {
       Outcome outcome = outcomes.get(i);
       if (outcome.gap() != null) {
         gaps.putIfAbsent(outcome.gap().message(), outcome.gap());
       }
       warnings.addAll(outcome.notes());
+      if (outcome.unread() != null) {
+        String node = reads.get(i).scope();
+        unreadKubelets.computeIfAbsent(outcome.unread(), k -> new ArrayList<>()).add(node);
+      }
       if (reads.get(i).role() == Role.TOKEN_SECRETS) {
         outcome.objects().forEach(o -> tokens.add(key(o)));
       }
     }
     derived.forEach(g -> gaps.putIfAbsent(g.message(), g));
+    unreadKubelets.forEach(
+        (why, nodes) -> warnings.add(unreadKubelets(nodes) + " not read: " + why));
     List<KubeObject> kept = new ArrayList<>();
     for (int i = 0; i < reads.size(); i++) {
       if (reads.get(i).role() == Role.TOKEN_SECRETS) {
@@ -383,6 +391,18 @@ public final class LiveSource {
     gaps.values().forEach(g -> problems.add(g.asProblem(where)));
     return new Snapshot(
         connection.description(), kept, problems, cluster, List.copyOf(gaps.values()));
+  }
+
+  /** One line for many nodes: a cluster of a thousand nodes without configz is one warning. */
+  private static String unreadKubelets(List<String> nodes) {
+    if (nodes.size() == 1) {
+      return "the kubelet configuration of node " + nodes.get(0);
+    }
+    String names =
+        nodes.size() <= 3
+            ? String.join(", ", nodes)
+            : String.join(", ", nodes.subList(0, 3)) + " and " + (nodes.size() - 3) + " more";
+    return "the kubelet configuration of " + nodes.size() + " nodes (" + names + ")";
   }
 
   private static String key(HasMetadata o) {

@@ -277,6 +277,28 @@ class LiveFailuresTest {
   }
 
   @Test
+  void kubeletsThatFailAlikeAreOneWarning() {
+    List<String> nodes = List.of("worker-1", "worker-2", "worker-3", "worker-4");
+    for (String node : nodes) {
+      cluster.with(node(node));
+      cluster
+          .expect()
+          .get()
+          .withPath("/api/v1/nodes/" + node + "/proxy/configz")
+          .andReturn(404, MockCluster.status(404, "NotFound", "the server could not find it"))
+          .always();
+    }
+
+    Snapshot snapshot = read(options());
+
+    assertThat(snapshot.problems())
+        .extracting(InputProblem::describe)
+        .containsExactly(
+            "context mock: the kubelet configuration of 4 nodes (worker-1, worker-2, worker-3"
+                + " and 1 more) not read: HTTP 404: the server could not find it");
+  }
+
+  @Test
   void rejectedCredentialsEndTheRead() {
     cluster
         .expect()

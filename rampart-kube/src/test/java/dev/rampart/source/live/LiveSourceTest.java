@@ -132,6 +132,17 @@ class LiveSourceTest {
   }
 
   @Test
+  void smallPagesReadTheSame() {
+    Snapshot whole = LiveSource.read(cluster.options(dir, waits), Progress.NONE);
+    Snapshot paged = LiveSource.read(cluster.options(dir, waits).withLimits(2, 1), Progress.NONE);
+
+    assertThat(paged.countByKind()).isEqualTo(whole.countByKind());
+    assertThat(cluster.exchanges())
+        .extracting(MockCluster.Exchange::path)
+        .contains("/api/v1/secrets?limit=1&continue=1");
+  }
+
+  @Test
   void keepsOnlyTheMetadataOfSecretsAndTheTypeOfTokens() {
     Snapshot snapshot = LiveSource.read(cluster.options(dir, waits), Progress.NONE);
 

@@ -249,23 +249,34 @@ public final class MockCluster implements AutoCloseable {
             body));
   }
 
-  /** The CRUD answer, made to look like the API server's where Rampart depends on it. */
+  /**
+   * The CRUD answer, made to look like the API server's where Rampart depends on it: lists are
+   * paged by {@code limit} and {@code continue}, Secrets honour the {@code type} field selector and
+   * the metadata-only representation. Expectations are answered as they are.
+   */
   private static MockResponse answer(KubernetesMixedDispatcher crud, RecordedRequest request) {
     MockResponse response = crud.dispatch(request);
-    String accept = request.getHeaders().header("Accept");
-    boolean secrets = URI.create(request.getPath()).getPath().endsWith("/secrets");
-    if (!"GET".equals(request.getMethod()) || response.code() != 200 || !secrets) {
+    if (!"GET".equals(request.getMethod()) || response.code() != 200) {
       return response;
     }
+    String body = response.getBody().readUtf8();
+    response.setBody(body);
     try {
-      ObjectNode list = (ObjectNode) JSON.readTree(response.getBody().readUtf8());
-      String type = fieldSelector(request.getPath(), "type");
+      JsonNode answer = JSON.readTree(body);
+      // The CRUD dispatcher answers every list as a plain "List"; expectations never do here.
+      if (!(answer instanceof ObjectNode list) || !"List".equals(list.path("kind").asText())) {
+        return response;
+      }
+      String accept = request.getHeaders().header("Accept");
+      boolean metadataOnly = accept != null && accept.contains("as=PartialObjectMetadataList");
+      boolean secrets = URI.create(request.getPath()).getPath().endsWith("/secrets");
+      String type = secrets ? parameter(request.getPath(), "fieldSelector", "type") : null;
       ArrayNode items = JSON.createArrayNode();
       for (JsonNode item : list.path("items")) {
         if (type != null && !type.equals(item.path("type").asText())) {
           continue;
         }
-        if (accept != null && accept.contains("as=PartialObjectMetadataList")) {
+        if (metadataOnly) {
           ObjectNode partial = JSON.createObjectNode();
           partial.put("apiVersion", "meta.k8s.io/v1").put("kind", "PartialObjectMetadata");
           partial.set("metadata", item.get("metadata"));
@@ -274,30 +285,53 @@ public final class MockCluster implements AutoCloseable {
           items.add(item);
         }
       }
-      list.set("items", items);
-      if (accept != null && accept.contains("as=PartialObjectMetadataList")) {
+      if (metadataOnly) {
         list.put("apiVersion", "meta.k8s.io/v1").put("kind", "PartialObjectMetadataList");
       }
+      list.set("items", page(items, list, request.getPath()));
       return new MockResponse().setResponseCode(200).setBody(JSON.writeValueAsString(list));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      return response;
     }
   }
 
-  private static String fieldSelector(String path, String field) {
+  /** The page {@code limit} and {@code continue} (an offset here) ask for. */
+  private static ArrayNode page(ArrayNode items, ObjectNode list, String path) {
+    String limit = parameter(path, "limit", null);
+    if (limit == null) {
+      return items;
+    }
+    String token = parameter(path, "continue", null);
+    int from = token == null ? 0 : Integer.parseInt(token);
+    int to = Math.min(items.size(), from + Integer.parseInt(limit));
+    ArrayNode page = JSON.createArrayNode();
+    for (int i = from; i < to; i++) {
+      page.add(items.get(i));
+    }
+    if (to < items.size()) {
+      list.withObject("/metadata").put("continue", String.valueOf(to));
+    }
+    return page;
+  }
+
+  /** A query parameter, or one requirement ({@code field=value}) of a selector parameter. */
+  private static String parameter(String path, String name, String field) {
     String query = URI.create(path).getRawQuery();
     if (query == null) {
       return null;
     }
     for (String parameter : query.split("&")) {
-      if (parameter.startsWith("fieldSelector=")) {
-        String selector =
-            URLDecoder.decode(
-                parameter.substring("fieldSelector=".length()), StandardCharsets.UTF_8);
-        for (String requirement : selector.split(",")) {
-          if (requirement.startsWith(field + "=")) {
-            return requirement.substring(field.length() + 1);
-          }
+      if (!parameter.startsWith(name + "=")) {
+        continue;
+      }
+      String value =
+          URLDecoder.decode(parameter.substring(name.length() + 1), StandardCharsets.UTF_8);
+      if (field == null) {
+        return value;
+      }
+      for (String requirement : value.split(",")) {
+        if (requirement.startsWith(field + "=")) {
+          return requirement.substring(field.length() + 1);
         }
       }
     }
