@@ -1,8 +1,10 @@
 package dev.rampart.source.file;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -106,24 +108,133 @@ final class ObjectDecoder {
     this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 
-  static String group(String apiVersion) {
-    int slash = apiVersion.indexOf('/');
-    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  /** Why a mapping was left out, in words for the user. */
+  static final class Rejected extends Exception {
+    private final boolean error;
+
+    private Rejected(boolean error, String message) {
+      super(message, null, false, false);
+      this.error = error;
+    }
+
+    static Rejected error(String message) {
+      return new Rejected(true, message);
+    }
+
+    static Rejected warning(String message) {
+      return new Rejected(false, message);
+    }
+
+    /** Whether the mapping looked like a Kubernetes object but is broken (else it is no object). */
+    boolean isError() {
+      return error;
+    }
   }
 
   /**
-   * @throws com.fasterxml.jackson.core.JsonProcessingException when a field has the wrong type; the
-   *     message names the field
+   * Decodes one mapping into the model class of its kind.
+   *
+   * @param list the fields of the list the mapping is an item of, or null
    */
-  HasMetadata decode(String apiVersion, String kind, JsonNode tree) throws java.io.IOException {
-    Class<? extends HasMetadata> type = TYPES.get(group(apiVersion) + "/" + kind);
-    if (type == null) {
-      return mapper.treeToValue(tree, GenericKubernetesResource.class);
+  HasMetadata decode(ObjectNode tree, ObjectNode list) throws Rejected {
+    if (list != null && !tree.has("kind")) {
+      completeTypedListItem(tree, list);
     }
-    HasMetadata object = mapper.treeToValue(tree, type);
+    String kind = kind(tree);
+    String apiVersion = apiVersion(tree, kind);
+    String name = name(tree, kind);
+    Class<? extends HasMetadata> type =
+        TYPES.getOrDefault(group(apiVersion) + "/" + kind, GenericKubernetesResource.class);
+    HasMetadata object;
+    try {
+      object = mapper.treeToValue(tree, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw Rejected.error(
+          kind + " " + name + ": " + ParseMessages.decoding(e, tree) + "; skipped");
+    }
     // Older API versions (extensions/v1beta1, ...) decode into the current class; keep the
     // version the file declared so that reports name what the user wrote.
     object.setApiVersion(apiVersion);
+    if (object.getMetadata().getName() == null) {
+      // generateName objects (Jobs created by CI, ...) get their name from the server; until then
+      // the prefix is the best name there is.
+      object.getMetadata().setName(name);
+    }
     return object;
+  }
+
+  /** Typed lists from the API (PodList, ...) leave apiVersion and kind out of their items. */
+  private static void completeTypedListItem(ObjectNode item, ObjectNode list) {
+    JsonNode listKind = list.get("kind");
+    JsonNode listVersion = list.get("apiVersion");
+    if (listKind != null
+        && listKind.isTextual()
+        && listKind.asText().endsWith("List")
+        && !listKind.asText().equals("List")) {
+      item.put("kind", listKind.asText().substring(0, listKind.asText().length() - 4));
+      if (!item.has("apiVersion") && listVersion != null) {
+        item.set("apiVersion", listVersion);
+      }
+    }
+  }
+
+  private static String kind(ObjectNode tree) throws Rejected {
+    JsonNode kind = tree.get("kind");
+    if (kind == null || kind.isNull() || kind.asText().isBlank()) {
+      throw Rejected.warning("not a Kubernetes object (it has no kind); skipped");
+    }
+    if (!kind.isTextual()) {
+      throw Rejected.error(
+          "field kind: expected a string, got " + ParseMessages.describe(kind) + "; skipped");
+    }
+    return kind.asText();
+  }
+
+  private static String apiVersion(ObjectNode tree, String kind) throws Rejected {
+    JsonNode apiVersion = tree.get("apiVersion");
+    if (apiVersion == null || apiVersion.isNull() || apiVersion.asText().isBlank()) {
+      throw Rejected.error(kind + " has no apiVersion; skipped");
+    }
+    if (!apiVersion.isTextual()) {
+      throw Rejected.error(
+          kind
+              + ": field apiVersion: expected a string, got "
+              + ParseMessages.describe(apiVersion)
+              + "; skipped");
+    }
+    return apiVersion.asText();
+  }
+
+  /** metadata.name, or metadata.generateName for objects the server names. */
+  private static String name(ObjectNode tree, String kind) throws Rejected {
+    JsonNode meta = tree.get("metadata");
+    if (meta != null && !meta.isNull() && !meta.isObject()) {
+      throw Rejected.error(
+          kind
+              + ": field metadata: expected a mapping, got "
+              + ParseMessages.describe(meta)
+              + "; skipped");
+    }
+    for (String field : new String[] {"name", "generateName"}) {
+      JsonNode value = meta == null ? null : meta.get(field);
+      if (value != null && !value.isNull() && !value.isTextual()) {
+        throw Rejected.error(
+            kind
+                + ": field metadata."
+                + field
+                + ": expected a string, got "
+                + ParseMessages.describe(value)
+                + "; skipped");
+      }
+      if (value != null && value.isTextual() && !value.asText().isEmpty()) {
+        return value.asText();
+      }
+    }
+    throw Rejected.error(kind + " has no metadata.name; skipped");
+  }
+
+  static String group(String apiVersion) {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 }

@@ -1,0 +1,242 @@
+package dev.rampart.source.file;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rampart.snapshot.InputProblem;
+import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Origin;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads the Kubernetes objects of one stream (a file or standard input): splits it into documents,
+ * parses each with a fresh parser, streams the items of lists one at a time, and turns every
+ * problem into an {@link InputProblem} naming file, line and document.
+ */
+final class ManifestStream {
+
+  /** Kustomize's {@code config.kubernetes.io/origin} annotation: where the object was written. */
+  private static final String KUSTOMIZE_ORIGIN = "config.kubernetes.io/origin";
+
+  private static final Pattern ORIGIN_FIELD =
+      Pattern.compile("(?m)^(path|configuredIn):[ \\t]*['\"]?([^'\"\\s]+)");
+
+  private final String file;
+  private final Parsers parsers;
+  private final Collector out;
+
+  /** The documents seen so far, including the current one. */
+  private int documents;
+
+  private int objectsInDocument;
+
+  /** The line where the object being read starts. */
+  private int objectLine;
+
+  ManifestStream(String file, Parsers parsers, Collector out) {
+    this.file = file;
+    this.parsers = parsers;
+    this.out = out;
+  }
+
+  void read(InputStream raw) {
+    int before = out.size();
+    try {
+      DocumentReader docs =
+          new DocumentReader(TextDecoder.open(raw), parsers.limits().maxObjectChars());
+      boolean json = docs.looksLikeJson();
+      while (docs.next()) {
+        readDocument(docs, json);
+      }
+    } catch (IOException e) {
+      out.add(InputProblem.error(file, 0, 0, ParseMessages.reading(e)));
+    }
+    if (out.size() == before) {
+      out.add(
+          InputProblem.warning(
+              file, 0, 0, "no Kubernetes objects in it (it is empty or holds only comments)"));
+    }
+  }
+
+  private void readDocument(DocumentReader docs, boolean json) throws IOException {
+    int index = 0;
+    JsonParser p = null;
+    try {
+      p = (json ? parsers.json() : parsers.yaml()).createParser(docs);
+      while (p.nextToken() != null) {
+        // In YAML the document reader's text is one document; JSON may run several together.
+        if (index == 0 || json) {
+          index = ++documents;
+          objectsInDocument = 0;
+        }
+        readRoot(p, docs, index);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (docs.failure() != null) {
+        throw docs.failure();
+      }
+      if (index == 0) {
+        index = ++documents;
+        objectsInDocument = 0;
+      }
+      String skipped =
+          objectsInDocument > 0
+              ? "; the rest of the document is skipped"
+              : "; the document is skipped";
+      out.add(InputProblem.error(file, line(e, p, docs), index, problem(e) + skipped));
+    } finally {
+      close(p);
+    }
+    if (index == 0 && docs.explicitStart()) {
+      // An empty "---" document still counts, so that the numbers match what YAML tools say.
+      documents++;
+    }
+  }
+
+  private void readRoot(JsonParser p, DocumentReader docs, int index) throws IOException {
+    int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
+    objectLine = line;
+    JsonToken token = p.currentToken();
+    if (token != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      out.add(InputProblem.warning(file, line, index, notAMapping(token, "the document is")));
+      return;
+    }
+    docs.startObject();
+    TreeBuilder trees = new TreeBuilder(parsers.limits().maxValues());
+    trees.startObject();
+    ListItems items = new ListItems(docs, trees, index);
+    ObjectNode top = trees.readObject(p, items);
+    if (!items.seen) {
+      emit(top, null, "", docs, index, line);
+    }
+  }
+
+  /**
+   * Reads the {@code items} of a list ({@code kind: List} as kubectl prints it, typed lists such as
+   * PodList) one at a time, each with its own budget, so that a list of any length streams. The
+   * items may come before the list's {@code kind}: kubectl sorts the keys.
+   */
+  private final class ListItems implements TreeBuilder.FieldReader {
+    private final DocumentReader docs;
+    private final TreeBuilder trees;
+    private final int index;
+    private boolean seen;
+
+    ListItems(DocumentReader docs, TreeBuilder trees, int index) {
+      this.docs = docs;
+      this.trees = trees;
+      this.index = index;
+    }
+
+    @Override
+    public boolean read(String field, JsonParser p, ObjectNode list) throws IOException {
+      JsonNode kind = list.get("kind");
+      if (!field.equals("items")
+          || p.currentToken() != JsonToken.START_ARRAY
+          || (kind != null && !kind.asText().endsWith("List"))) {
+        return false;
+      }
+      seen = true;
+      for (int item = 0; p.nextToken() != JsonToken.END_ARRAY; item++) {
+        docs.startObject();
+        trees.startObject();
+        int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
+        objectLine = line;
+        emit(trees.read(p), list, "items[" + item + "]: ", docs, index, line);
+      }
+      return true;
+    }
+  }
+
+  private void emit(
+      JsonNode tree, ObjectNode list, String item, DocumentReader docs, int index, int line) {
+    if (!tree.isObject()) {
+      JsonToken token = tree.isArray() ? JsonToken.START_ARRAY : JsonToken.VALUE_STRING;
+      out.add(InputProblem.warning(file, line, index, item + notAMapping(token, "it is")));
+      return;
+    }
+    try {
+      HasMetadata object = parsers.decoder().decode((ObjectNode) tree, list);
+      out.add(new KubeObject(object, new Origin(file, index, line, template(docs, object))));
+      objectsInDocument++;
+    } catch (ObjectDecoder.Rejected r) {
+      String message = item + r.getMessage();
+      out.add(
+          r.isError()
+              ? InputProblem.error(file, line, index, message)
+              : InputProblem.warning(file, line, index, message));
+    }
+  }
+
+  private static String notAMapping(JsonToken token, String subject) {
+    String what = token == JsonToken.START_ARRAY ? "a list" : "a scalar";
+    return "not a Kubernetes object (" + subject + " " + what + ", not a mapping); skipped";
+  }
+
+  /** Helm's {@code # Source:} comment, or Kustomize's origin annotation when it was enabled. */
+  private static String template(DocumentReader docs, HasMetadata object) {
+    if (docs.helmSource() != null) {
+      return docs.helmSource();
+    }
+    Map<String, String> annotations = object.getMetadata().getAnnotations();
+    String origin = annotations == null ? null : annotations.get(KUSTOMIZE_ORIGIN);
+    if (origin == null) {
+      return null;
+    }
+    // "path: base/deploy.yaml" for a resource; "configuredIn: kustomization.yaml" for a generator.
+    String configuredIn = null;
+    Matcher m = ORIGIN_FIELD.matcher(origin);
+    while (m.find()) {
+      if (m.group(1).equals("path")) {
+        return m.group(2);
+      }
+      configuredIn = m.group(2);
+    }
+    return configuredIn;
+  }
+
+  private static String problem(Exception e) {
+    InputRejectedException rejected = ParseMessages.cause(e, InputRejectedException.class);
+    return rejected != null ? rejected.getMessage() : ParseMessages.parsing(e);
+  }
+
+  /** The line a parse error is at: where the parser says, else where it stopped. */
+  private int line(Exception e, JsonParser p, DocumentReader docs) {
+    InputRejectedException rejected = ParseMessages.cause(e, InputRejectedException.class);
+    if (rejected != null) {
+      return rejected.line() > 0 ? rejected.line() : objectLine;
+    }
+    // Before Jackson's wrapper, whose location is where the parser started, not the problem.
+    MarkedYAMLException yaml = ParseMessages.cause(e, MarkedYAMLException.class);
+    if (yaml != null && yaml.getProblemMark() != null) {
+      return docs.absoluteLine(yaml.getProblemMark().getLine() + 1);
+    }
+    JsonLocation location = e instanceof JsonProcessingException json ? json.getLocation() : null;
+    if ((location == null || location.getLineNr() < 1) && p != null) {
+      location = p.currentLocation();
+    }
+    return location != null && location.getLineNr() > 0
+        ? docs.absoluteLine(location.getLineNr())
+        : docs.absoluteLine(1);
+  }
+
+  private static void close(JsonParser p) {
+    if (p != null) {
+      try {
+        p.close();
+      } catch (IOException | RuntimeException e) {
+        // The document is over either way.
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.rampart.source.file;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/** The parser factories and the decoder for one set of limits, shared by every stream read. */
+record Parsers(JsonFactory yaml, JsonFactory json, ObjectDecoder decoder, ParseLimits limits) {
+
+  static Parsers of(ParseLimits limits) {
+    LoaderOptions options = new LoaderOptions();
+    // The document reader enforces the size limit per object, so that one large List still
+    // streams; SnakeYAML's own limit would count the whole document.
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxNestingDepth())
+            .maxStringLength(limits.maxObjectChars())
+            .build();
+    YAMLFactory yaml = YAMLFactory.builder().loaderOptions(options).build();
+    yaml.setStreamReadConstraints(constraints);
+    yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    JsonFactory json = new JsonFactory();
+    json.setStreamReadConstraints(constraints);
+    json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    return new Parsers(yaml, json, new ObjectDecoder(new ObjectMapper(json)), limits);
+  }
+}
