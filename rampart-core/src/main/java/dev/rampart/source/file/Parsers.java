@@ -3,9 +3,13 @@ package dev.rampart.source.file;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.Reader;
 import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.parser.ParserImpl;
 
 /** The parser factories and the decoder for one set of limits, shared by every stream read. */
 record Parsers(JsonFactory yaml, JsonFactory json, ObjectDecoder decoder, ParseLimits limits) {
@@ -20,12 +24,27 @@ record Parsers(JsonFactory yaml, JsonFactory json, ObjectDecoder decoder, ParseL
             .maxNestingDepth(limits.maxNestingDepth())
             .maxStringLength(limits.maxObjectChars())
             .build();
-    YAMLFactory yaml = YAMLFactory.builder().loaderOptions(options).build();
+    YAMLFactory yaml = yamlFactory(options);
     yaml.setStreamReadConstraints(constraints);
     yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     JsonFactory json = new JsonFactory();
     json.setStreamReadConstraints(constraints);
     json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     return new Parsers(yaml, json, new ObjectDecoder(new ObjectMapper(json)), limits);
+  }
+
+  /**
+   * A YAMLFactory whose parsers read through {@link LinearStreamReader}, by the constructor Jackson
+   * keeps for a custom SnakeYAML parser.
+   */
+  private static YAMLFactory yamlFactory(LoaderOptions options) {
+    return new YAMLFactory(YAMLFactory.builder().loaderOptions(options)) {
+      @Override
+      protected YAMLParser _createParser(Reader r, IOContext ctxt) {
+        ParserImpl events = new ParserImpl(new LinearStreamReader(r), options);
+        return new YAMLParser(
+            ctxt, _parserFeatures, _yamlParserFeatures, _objectCodec, r, events) {};
+      }
+    };
   }
 }
