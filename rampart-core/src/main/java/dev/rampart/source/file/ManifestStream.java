@@ -117,7 +117,7 @@ final class ManifestStream {
     ListItems items = new ListItems(docs, trees, index);
     ObjectNode top = trees.readObject(p, items);
     if (!items.seen) {
-      emit(top, null, "", docs, index, line);
+      emit(top, null, "", docs, trees, index, line);
     }
   }
 
@@ -152,14 +152,20 @@ final class ManifestStream {
         trees.startObject();
         int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
         objectLine = line;
-        emit(trees.read(p), list, "items[" + item + "]: ", docs, index, line);
+        emit(trees.read(p), list, "items[" + item + "]: ", docs, trees, index, line);
       }
       return true;
     }
   }
 
   private void emit(
-      JsonNode tree, ObjectNode list, String item, DocumentReader docs, int index, int line) {
+      JsonNode tree,
+      ObjectNode list,
+      String item,
+      DocumentReader docs,
+      TreeBuilder trees,
+      int index,
+      int line) {
     if (!tree.isObject()) {
       JsonToken token = tree.isArray() ? JsonToken.START_ARRAY : JsonToken.VALUE_STRING;
       out.add(InputProblem.warning(file, line, index, item + notAMapping(token, "it is")));
@@ -171,10 +177,12 @@ final class ManifestStream {
       objectsInDocument++;
     } catch (ObjectDecoder.Rejected r) {
       String message = item + r.getMessage();
+      int at = trees.line(tree, r.at());
+      int where = at > 0 ? docs.absoluteLine(at) : line;
       out.add(
           r.isError()
-              ? InputProblem.error(file, line, index, message)
-              : InputProblem.warning(file, line, index, message));
+              ? InputProblem.error(file, where, index, message)
+              : InputProblem.warning(file, where, index, message));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.rampart.source.file;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -108,26 +109,33 @@ final class ObjectDecoder {
     this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 
-  /** Why a mapping was left out, in words for the user. */
+  /** Why a mapping was left out, in words for the user, and where in the mapping. */
   static final class Rejected extends Exception {
     private final boolean error;
+    private final JsonPointer at;
 
-    private Rejected(boolean error, String message) {
+    private Rejected(boolean error, String message, JsonPointer at) {
       super(message, null, false, false);
       this.error = error;
+      this.at = at;
     }
 
-    static Rejected error(String message) {
-      return new Rejected(true, message);
+    static Rejected error(String message, JsonPointer at) {
+      return new Rejected(true, message, at);
     }
 
     static Rejected warning(String message) {
-      return new Rejected(false, message);
+      return new Rejected(false, message, JsonPointer.empty());
     }
 
     /** Whether the mapping looked like a Kubernetes object but is broken (else it is no object). */
     boolean isError() {
       return error;
+    }
+
+    /** The value at fault, or the mapping itself. */
+    JsonPointer at() {
+      return at;
     }
   }
 
@@ -150,7 +158,8 @@ final class ObjectDecoder {
       object = mapper.treeToValue(tree, type);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw Rejected.error(
-          kind + " " + name + ": " + ParseMessages.decoding(e, tree) + "; skipped");
+          kind + " " + name + ": " + ParseMessages.decoding(e, tree) + "; skipped",
+          ParseMessages.pointer(e));
     }
     // Older API versions (extensions/v1beta1, ...) decode into the current class; keep the
     // version the file declared so that reports name what the user wrote.
@@ -180,57 +189,59 @@ final class ObjectDecoder {
 
   private static String kind(ObjectNode tree) throws Rejected {
     JsonNode kind = tree.get("kind");
-    if (kind == null || kind.isNull() || kind.asText().isBlank()) {
+    if (isMissing(kind)) {
       throw Rejected.warning("not a Kubernetes object (it has no kind); skipped");
     }
-    if (!kind.isTextual()) {
-      throw Rejected.error(
-          "field kind: expected a string, got " + ParseMessages.describe(kind) + "; skipped");
-    }
-    return kind.asText();
+    return string(kind, "", "kind");
   }
 
   private static String apiVersion(ObjectNode tree, String kind) throws Rejected {
     JsonNode apiVersion = tree.get("apiVersion");
-    if (apiVersion == null || apiVersion.isNull() || apiVersion.asText().isBlank()) {
-      throw Rejected.error(kind + " has no apiVersion; skipped");
+    if (isMissing(apiVersion)) {
+      throw Rejected.error(kind + " has no apiVersion; skipped", JsonPointer.empty());
     }
-    if (!apiVersion.isTextual()) {
-      throw Rejected.error(
-          kind
-              + ": field apiVersion: expected a string, got "
-              + ParseMessages.describe(apiVersion)
-              + "; skipped");
-    }
-    return apiVersion.asText();
+    return string(apiVersion, kind + ": ", "apiVersion");
   }
 
   /** metadata.name, or metadata.generateName for objects the server names. */
   private static String name(ObjectNode tree, String kind) throws Rejected {
     JsonNode meta = tree.get("metadata");
     if (meta != null && !meta.isNull() && !meta.isObject()) {
-      throw Rejected.error(
-          kind
-              + ": field metadata: expected a mapping, got "
-              + ParseMessages.describe(meta)
-              + "; skipped");
+      throw wrongType(kind + ": ", "metadata", "a mapping", meta);
     }
     for (String field : new String[] {"name", "generateName"}) {
       JsonNode value = meta == null ? null : meta.get(field);
-      if (value != null && !value.isNull() && !value.isTextual()) {
-        throw Rejected.error(
-            kind
-                + ": field metadata."
-                + field
-                + ": expected a string, got "
-                + ParseMessages.describe(value)
-                + "; skipped");
-      }
-      if (value != null && value.isTextual() && !value.asText().isEmpty()) {
-        return value.asText();
+      if (!isMissing(value)) {
+        return string(value, kind + ": ", "metadata." + field);
       }
     }
-    throw Rejected.error(kind + " has no metadata.name; skipped");
+    throw Rejected.error(
+        kind + " has no metadata.name; skipped",
+        meta == null ? JsonPointer.empty() : JsonPointer.compile("/metadata"));
+  }
+
+  private static boolean isMissing(JsonNode value) {
+    return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
+  }
+
+  private static String string(JsonNode value, String subject, String path) throws Rejected {
+    if (!value.isTextual()) {
+      throw wrongType(subject, path, "a string", value);
+    }
+    return value.asText();
+  }
+
+  private static Rejected wrongType(String subject, String path, String expected, JsonNode value) {
+    return Rejected.error(
+        subject
+            + "field "
+            + path
+            + ": expected "
+            + expected
+            + ", got "
+            + ParseMessages.describe(value)
+            + "; skipped",
+        JsonPointer.compile("/" + path.replace('.', '/')));
   }
 
   static String group(String apiVersion) {

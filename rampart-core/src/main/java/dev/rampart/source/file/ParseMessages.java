@@ -1,5 +1,6 @@
 package dev.rampart.source.file;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -138,6 +139,21 @@ final class ParseMessages {
       problem = "expected " + expected + (value == null ? "" : ", got " + describe(value));
     }
     return path.length() == 0 ? problem : "field " + path + ": " + problem;
+  }
+
+  /** Where in the object a decoding problem is. */
+  static JsonPointer pointer(Exception e) {
+    JsonPointer at = JsonPointer.empty();
+    if (e instanceof JsonMappingException mapping) {
+      for (JsonMappingException.Reference ref : mapping.getPath()) {
+        if (ref.getFieldName() != null) {
+          at = at.appendProperty(ref.getFieldName());
+        } else if (ref.getIndex() >= 0) {
+          at = at.appendIndex(ref.getIndex());
+        }
+      }
+    }
+    return at;
   }
 
   private static String expected(JsonMappingException e) {

@@ -2,6 +2,7 @@ package dev.rampart.source.file;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,7 +10,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -45,6 +49,13 @@ final class TreeBuilder {
 
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
   private final Map<String, Anchor> anchors = new HashMap<>();
+
+  /**
+   * For each mapping and sequence of the current object, the parser line of each field (in the
+   * order written) or element, so that a problem found later can point at its line.
+   */
+  private Map<JsonNode, int[]> childLines = new IdentityHashMap<>();
+
   private final long maxValues;
 
   /** Every value read so far, aliases counted expanded; never reset, so anchors can be sized. */
@@ -57,9 +68,39 @@ final class TreeBuilder {
     this.maxValues = maxValues;
   }
 
-  /** Starts counting the values of a new object. */
+  /** Starts counting the values of a new object, and forgets where the last one's were. */
   void startObject() {
     objectStart = values;
+    childLines = new IdentityHashMap<>();
+  }
+
+  /**
+   * The parser line where the value at {@code at} in {@code root} (an object read since {@link
+   * #startObject()}) was written, or of the nearest enclosing value that is known; 0 if none is.
+   */
+  int line(JsonNode root, JsonPointer at) {
+    int line = 0;
+    JsonNode node = root;
+    for (JsonPointer rest = at; node != null && !rest.matches(); rest = rest.tail()) {
+      int position =
+          node.isArray() ? rest.getMatchingIndex() : position(node, rest.getMatchingProperty());
+      int[] lines = childLines.get(node);
+      if (lines != null && position >= 0 && position < lines.length && lines[position] > 0) {
+        line = lines[position];
+      }
+      node = node.isArray() ? node.get(position) : node.get(rest.getMatchingProperty());
+    }
+    return line;
+  }
+
+  private static int position(JsonNode object, String field) {
+    int position = 0;
+    for (Iterator<String> names = object.fieldNames(); names.hasNext(); position++) {
+      if (names.next().equals(field)) {
+        return position;
+      }
+    }
+    return -1;
   }
 
   /** Reads the value at the parser's current token. */
@@ -145,8 +186,10 @@ final class TreeBuilder {
   private ObjectNode object(JsonParser p, FieldReader fields) throws IOException {
     ObjectNode object = nodes.objectNode();
     ObjectNode merged = null;
+    int[] lines = new int[4];
     String name;
     while ((name = p.nextFieldName()) != null) {
+      int line = p.currentTokenLocation().getLineNr();
       p.nextToken();
       if (fields != null && fields.read(name, p, object)) {
         continue;
@@ -155,9 +198,11 @@ final class TreeBuilder {
       if (MERGE_KEY.equals(name)) {
         merged = merge(p, merged, value);
       } else {
+        lines = remember(lines, object.size(), line);
         object.set(name, value);
       }
     }
+    childLines.put(object, lines);
     if (merged != null) {
       // Keys written in the mapping itself win over merged ones.
       addMissing(object, merged);
@@ -196,9 +241,18 @@ final class TreeBuilder {
 
   private ArrayNode array(JsonParser p) throws IOException {
     ArrayNode array = nodes.arrayNode();
+    int[] lines = new int[4];
     while (p.nextToken() != JsonToken.END_ARRAY) {
+      lines = remember(lines, array.size(), p.currentTokenLocation().getLineNr());
       array.add(read(p));
     }
+    childLines.put(array, lines);
     return array;
+  }
+
+  private static int[] remember(int[] lines, int position, int line) {
+    int[] room = position < lines.length ? lines : Arrays.copyOf(lines, 2 * lines.length);
+    room[position] = line;
+    return room;
   }
 }

@@ -431,7 +431,7 @@ class BadInputTest {
       assertThat(names(result)).containsExactly("before", "after");
       InputProblem problem = assertOnlyError(result);
       assertThat(problem.message()).isEqualTo("ConfigMap has no metadata.name; skipped");
-      assertThat(problem.line()).isEqualTo(lineOf(yaml, "namespace: prod") - 3);
+      assertThat(problem.line()).isEqualTo(lineOf(yaml, "namespace: prod") - 1);
     }
 
     @Test
@@ -461,6 +461,7 @@ class BadInputTest {
 
       assertThat(problem.message())
           .isEqualTo("ConfigMap: field metadata.name: expected a string, got a number; skipped");
+      assertThat(problem.line()).isEqualTo(4);
     }
 
     @Test
@@ -486,7 +487,7 @@ class BadInputTest {
           .isEqualTo(
               "Deployment web: field spec.template.spec.containers: expected a list, got a string;"
                   + " skipped");
-      assertThat(problem.line()).isEqualTo(lineOf(yaml, "kind: Deployment") - 1);
+      assertThat(problem.line()).isEqualTo(lineOf(yaml, "containers: \"x\""));
       assertThat(problem.document()).isEqualTo(2);
     }
 
@@ -511,6 +512,35 @@ class BadInputTest {
       InputProblem problem = assertOnlyError(read("deploy.yaml", yaml));
 
       assertThat(problem.message()).isEqualTo("Deployment web: " + parts[1] + "; skipped");
+      assertThat(problem.line()).isEqualTo(6);
+    }
+
+    @Test
+    void fieldErrorInAListItemPointsAtTheField() {
+      String yaml =
+          """
+          apiVersion: v1
+          kind: List
+          items:
+          - apiVersion: v1
+            kind: Pod
+            metadata:
+              name: web
+            spec:
+              containers:
+              - name: app
+                image: app:1
+                ports:
+                - containerPort: http
+          """;
+
+      InputProblem problem = assertOnlyError(read("list.yaml", yaml));
+
+      assertThat(problem.message())
+          .isEqualTo(
+              "items[0]: Pod web: field spec.containers[0].ports[0].containerPort: expected an"
+                  + " integer, got a string; skipped");
+      assertThat(problem.line()).isEqualTo(lineOf(yaml, "containerPort: http"));
     }
 
     @Test

@@ -395,7 +395,7 @@ class ManifestReaderTest {
                   "items[1]: not a Kubernetes object (it is a scalar, not a mapping); skipped"),
               tuple(
                   true,
-                  lineOf(yaml, "metadata: {}") - 2,
+                  lineOf(yaml, "metadata: {}"),
                   "items[2]: ConfigMap has no metadata.name; skipped"));
     }
 
