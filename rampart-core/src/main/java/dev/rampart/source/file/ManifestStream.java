@@ -12,9 +12,6 @@ import dev.rampart.snapshot.Origin;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -24,20 +21,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class ManifestStream {
 
-  /** Kustomize's {@code config.kubernetes.io/origin} annotation: where the object was written. */
-  private static final String KUSTOMIZE_ORIGIN = "config.kubernetes.io/origin";
-
-  private static final Pattern ORIGIN_FIELD =
-      Pattern.compile("(?m)^(path|configuredIn):[ \\t]*['\"]?([^'\"\\s]+)");
-
   private final String file;
   private final Parsers parsers;
   private final Collector out;
 
-  /** The documents seen so far, including the current one. */
+  private DocumentReader docs;
+
+  /** The documents seen so far; the last is the current one. */
   private int documents;
 
   private int objectsInDocument;
+  private TreeBuilder trees;
+  private boolean isList;
 
   /** The line where the object being read starts. */
   private int objectLine;
@@ -51,11 +46,10 @@ final class ManifestStream {
   void read(InputStream raw) {
     int before = out.size();
     try {
-      DocumentReader docs =
-          new DocumentReader(TextDecoder.open(raw), parsers.limits().maxObjectChars());
+      docs = new DocumentReader(TextDecoder.open(raw), parsers.limits().maxObjectChars());
       boolean json = docs.looksLikeJson();
       while (docs.next()) {
-        readDocument(docs, json);
+        readDocument(json);
       }
     } catch (IOException e) {
       out.add(InputProblem.error(file, 0, 0, ParseMessages.reading(e)));
@@ -67,57 +61,61 @@ final class ManifestStream {
     }
   }
 
-  private void readDocument(DocumentReader docs, boolean json) throws IOException {
-    int index = 0;
+  private void readDocument(boolean json) throws IOException {
+    boolean counted = false;
     JsonParser p = null;
     try {
       p = (json ? parsers.json() : parsers.yaml()).createParser(docs);
       while (p.nextToken() != null) {
         // In YAML the document reader's text is one document; JSON may run several together.
-        if (index == 0 || json) {
-          index = ++documents;
-          objectsInDocument = 0;
+        if (!counted || json) {
+          startDocument();
+          counted = true;
         }
-        readRoot(p, docs, index);
+        readRoot(p);
       }
     } catch (IOException | RuntimeException e) {
       if (docs.failure() != null) {
         throw docs.failure();
       }
-      if (index == 0) {
-        index = ++documents;
-        objectsInDocument = 0;
+      if (!counted) {
+        startDocument();
+        counted = true;
       }
       String skipped =
           objectsInDocument > 0
               ? "; the rest of the document is skipped"
               : "; the document is skipped";
-      out.add(InputProblem.error(file, line(e, p, docs), index, problem(e) + skipped));
+      out.add(InputProblem.error(file, line(e, p), documents, problem(e) + skipped));
     } finally {
       close(p);
     }
-    if (index == 0 && docs.explicitStart()) {
+    if (!counted && docs.explicitStart()) {
       // An empty "---" document still counts, so that the numbers match what YAML tools say.
-      documents++;
+      startDocument();
     }
   }
 
-  private void readRoot(JsonParser p, DocumentReader docs, int index) throws IOException {
+  private void startDocument() {
+    documents++;
+    objectsInDocument = 0;
+  }
+
+  private void readRoot(JsonParser p) throws IOException {
     int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
     objectLine = line;
     JsonToken token = p.currentToken();
     if (token != JsonToken.START_OBJECT) {
       p.skipChildren();
-      out.add(InputProblem.warning(file, line, index, notAMapping(token, "the document is")));
+      out.add(InputProblem.warning(file, line, documents, notAMapping(token, "the document is")));
       return;
     }
     docs.startObject();
-    TreeBuilder trees = new TreeBuilder(parsers.limits().maxValues());
-    trees.startObject();
-    ListItems items = new ListItems(docs, trees, index);
-    ObjectNode top = trees.readObject(p, items);
-    if (!items.seen) {
-      emit(top, null, "", docs, trees, index, line);
+    trees = new TreeBuilder(parsers.limits().maxValues());
+    isList = false;
+    ObjectNode top = trees.readObject(p, this::readItems);
+    if (!isList) {
+      emit(top, null, "", line);
     }
   }
 
@@ -125,64 +123,52 @@ final class ManifestStream {
    * Reads the {@code items} of a list ({@code kind: List} as kubectl prints it, typed lists such as
    * PodList) one at a time, each with its own budget, so that a list of any length streams. The
    * items may come before the list's {@code kind}: kubectl sorts the keys.
+   *
+   * @see TreeBuilder.FieldReader
    */
-  private final class ListItems implements TreeBuilder.FieldReader {
-    private final DocumentReader docs;
-    private final TreeBuilder trees;
-    private final int index;
-    private boolean seen;
-
-    ListItems(DocumentReader docs, TreeBuilder trees, int index) {
-      this.docs = docs;
-      this.trees = trees;
-      this.index = index;
+  private boolean readItems(String field, JsonParser p, ObjectNode list) throws IOException {
+    JsonNode kind = list.get("kind");
+    if (!field.equals("items")
+        || p.currentToken() != JsonToken.START_ARRAY
+        || (kind != null && !kind.asText().endsWith("List"))) {
+      return false;
     }
-
-    @Override
-    public boolean read(String field, JsonParser p, ObjectNode list) throws IOException {
-      JsonNode kind = list.get("kind");
-      if (!field.equals("items")
-          || p.currentToken() != JsonToken.START_ARRAY
-          || (kind != null && !kind.asText().endsWith("List"))) {
-        return false;
-      }
-      seen = true;
-      for (int item = 0; p.nextToken() != JsonToken.END_ARRAY; item++) {
-        docs.startObject();
-        trees.startObject();
-        int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
-        objectLine = line;
-        emit(trees.read(p), list, "items[" + item + "]: ", docs, trees, index, line);
-      }
-      return true;
+    isList = true;
+    for (int item = 0; p.nextToken() != JsonToken.END_ARRAY; item++) {
+      docs.startObject();
+      trees.startObject();
+      int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
+      objectLine = line;
+      emit(trees.read(p), list, "items[" + item + "]: ", line);
     }
+    return true;
   }
 
-  private void emit(
-      JsonNode tree,
-      ObjectNode list,
-      String item,
-      DocumentReader docs,
-      TreeBuilder trees,
-      int index,
-      int line) {
+  /**
+   * Adds the object a mapping holds, or the reason it holds none.
+   *
+   * @param list the fields of the list the mapping is an item of, or null
+   * @param item how to name the item in messages, or "" for a whole document
+   */
+  private void emit(JsonNode tree, ObjectNode list, String item, int line) {
     if (!tree.isObject()) {
       JsonToken token = tree.isArray() ? JsonToken.START_ARRAY : JsonToken.VALUE_STRING;
-      out.add(InputProblem.warning(file, line, index, item + notAMapping(token, "it is")));
+      out.add(InputProblem.warning(file, line, documents, item + notAMapping(token, "it is")));
       return;
     }
     try {
       HasMetadata object = parsers.decoder().decode((ObjectNode) tree, list);
-      out.add(new KubeObject(object, new Origin(file, index, line, template(docs, object))));
+      String template = Templates.of(docs.helmSource(), object);
+      out.add(new KubeObject(object, new Origin(file, documents, line, template)));
       objectsInDocument++;
     } catch (ObjectDecoder.Rejected r) {
-      String message = item + r.getMessage();
       int at = trees.line(tree, r.at());
       int where = at > 0 ? docs.absoluteLine(at) : line;
+      String message = item + r.getMessage();
       out.add(
           r.isError()
-              ? InputProblem.error(file, where, index, message)
-              : InputProblem.warning(file, where, index, message));
+              ? InputProblem.error(file, where, documents, message)
+              : InputProblem.warning(file, where, documents, message));
     }
   }
 
@@ -191,35 +177,13 @@ final class ManifestStream {
     return "not a Kubernetes object (" + subject + " " + what + ", not a mapping); skipped";
   }
 
-  /** Helm's {@code # Source:} comment, or Kustomize's origin annotation when it was enabled. */
-  private static String template(DocumentReader docs, HasMetadata object) {
-    if (docs.helmSource() != null) {
-      return docs.helmSource();
-    }
-    Map<String, String> annotations = object.getMetadata().getAnnotations();
-    String origin = annotations == null ? null : annotations.get(KUSTOMIZE_ORIGIN);
-    if (origin == null) {
-      return null;
-    }
-    // "path: base/deploy.yaml" for a resource; "configuredIn: kustomization.yaml" for a generator.
-    String configuredIn = null;
-    Matcher m = ORIGIN_FIELD.matcher(origin);
-    while (m.find()) {
-      if (m.group(1).equals("path")) {
-        return m.group(2);
-      }
-      configuredIn = m.group(2);
-    }
-    return configuredIn;
-  }
-
   private static String problem(Exception e) {
     InputRejectedException rejected = ParseMessages.cause(e, InputRejectedException.class);
     return rejected != null ? rejected.getMessage() : ParseMessages.parsing(e);
   }
 
   /** The line a parse error is at: where the parser says, else where it stopped. */
-  private int line(Exception e, JsonParser p, DocumentReader docs) {
+  private int line(Exception e, JsonParser p) {
     InputRejectedException rejected = ParseMessages.cause(e, InputRejectedException.class);
     if (rejected != null) {
       return rejected.line() > 0 ? rejected.line() : objectLine;
