@@ -2,6 +2,7 @@ package dev.rampart.source.file;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.CharBuffer;
 import java.nio.charset.MalformedInputException;
 
 /**
@@ -245,19 +246,23 @@ final class DocumentReader extends Reader {
     return next == ' ' || next == '\t' || next == '\n' || next == '\r';
   }
 
+  /** The rest of a {@code # Source: } line at {@code pos}, or null when the line is not one. */
   private String readHelmSource() throws IOException {
     int n = available(MAX_COMMENT);
+    int start = pos + HELM_SOURCE.length();
     if (n < HELM_SOURCE.length()
-        || !new String(buf, pos, HELM_SOURCE.length()).equals(HELM_SOURCE)) {
+        || !HELM_SOURCE.contentEquals(CharBuffer.wrap(buf, pos, HELM_SOURCE.length()))) {
       return null;
     }
-    for (int i = pos + HELM_SOURCE.length(); i < pos + n; i++) {
-      if (buf[i] == '\n' || buf[i] == '\r') {
-        String source = new String(buf, pos + HELM_SOURCE.length(), i - pos - HELM_SOURCE.length());
-        return source.isBlank() ? null : source.trim();
-      }
+    int end = start;
+    while (end < pos + n && buf[end] != '\n' && buf[end] != '\r') {
+      end++;
     }
-    return null;
+    if (end == pos + n && !eof) {
+      return null; // longer than any template path
+    }
+    String source = new String(buf, start, end - start).trim();
+    return source.isEmpty() ? null : source;
   }
 
   /** Skips what is left of the document; its problems, if any, were reported already. */

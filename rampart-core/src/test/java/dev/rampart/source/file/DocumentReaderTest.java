@@ -85,11 +85,12 @@ class DocumentReaderTest {
     List<Document> docs =
         split(
             "# Source: chart/templates/a.yaml\na: 1\n# Source: chart/templates/later.yaml\n"
-                + "---\n  # Source: indented/is/no/source.yaml\nb: 2\n");
+                + "---\n  # Source: indented/is/no/source.yaml\nb: 2\n"
+                + "---\n# Source: chart/templates/at-the-end.yaml");
 
     assertThat(docs)
         .extracting(Document::helmSource)
-        .containsExactly("chart/templates/a.yaml", null);
+        .containsExactly("chart/templates/a.yaml", null, "chart/templates/at-the-end.yaml");
   }
 
   @Test
