@@ -63,7 +63,8 @@ public final class ManifestReader {
     Collector out = new Collector();
     for (String input : inputs) {
       if (STDIN.equals(input)) {
-        new ManifestStream(STDIN_NAME, parsers, out).read(stdin);
+        new ManifestStream(STDIN_NAME, parsers, out)
+            .read(stdin == null ? InputStream.nullInputStream() : stdin);
       } else if (Files.isDirectory(Path.of(input))) {
         readDirectory(Path.of(input), out);
       } else {

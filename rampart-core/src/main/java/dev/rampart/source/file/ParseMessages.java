@@ -120,25 +120,30 @@ final class ParseMessages {
     if (!(e instanceof JsonMappingException mapping)) {
       return firstLine(JAVA_TYPE.matcher(String.valueOf(e.getMessage())).replaceAll("a value"));
     }
+    JsonPointer at = pointer(e);
+    JsonNode value = tree.at(at);
+    String expected = expected(mapping);
+    String problem =
+        expected == null
+            ? firstLine(JAVA_TYPE.matcher(mapping.getOriginalMessage()).replaceAll("a value"))
+            : "expected " + expected + (value.isMissingNode() ? "" : ", got " + describe(value));
+    return at.matches() ? problem : "field " + path(at, tree) + ": " + problem;
+  }
+
+  /** A pointer as Kubernetes writes field paths: {@code spec.containers[0].image}. */
+  private static String path(JsonPointer at, JsonNode tree) {
     StringBuilder path = new StringBuilder();
-    JsonNode value = tree;
-    for (JsonMappingException.Reference ref : mapping.getPath()) {
-      if (ref.getFieldName() != null) {
-        path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-        value = value == null ? null : value.get(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        path.append('[').append(ref.getIndex()).append(']');
-        value = value == null ? null : value.get(ref.getIndex());
+    JsonNode node = tree;
+    for (JsonPointer rest = at; !rest.matches(); rest = rest.tail()) {
+      if (node != null && node.isArray()) {
+        path.append('[').append(rest.getMatchingIndex()).append(']');
+        node = node.get(rest.getMatchingIndex());
+      } else {
+        path.append(path.length() == 0 ? "" : ".").append(rest.getMatchingProperty());
+        node = node == null ? null : node.get(rest.getMatchingProperty());
       }
     }
-    String expected = expected(mapping);
-    String problem;
-    if (expected == null) {
-      problem = firstLine(JAVA_TYPE.matcher(mapping.getOriginalMessage()).replaceAll("a value"));
-    } else {
-      problem = "expected " + expected + (value == null ? "" : ", got " + describe(value));
-    }
-    return path.length() == 0 ? problem : "field " + path + ": " + problem;
+    return path.toString();
   }
 
   /** Where in the object a decoding problem is. */

@@ -81,6 +81,9 @@ final class TextDecoder extends Reader {
 
   @Override
   public int read(char[] buf, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
     if (pendingMalformed > 0) {
       bytes.position(bytes.position() + pendingMalformed);
       pendingMalformed = 0;
