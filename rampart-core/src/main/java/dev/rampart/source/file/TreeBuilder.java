@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>An alias shares the anchored node instead of copying it, so the tree itself stays small; but
  * decoding it into model objects expands every alias. Each object may therefore hold a bounded
  * number of values, counting every alias as the values it expands to: a "billion laughs" document
- * is refused after a few thousand tokens, before anything expands it.
+ * is refused after a few dozen aliases, before anything expands it.
  */
 final class TreeBuilder {
 
