@@ -25,7 +25,8 @@ final class LinearStreamReader extends StreamReader {
   /** The name SnakeYAML gives a reader in its marks. */
   private static final String NAME = "'reader'";
 
-  private static final int CHUNK = 8192;
+  /** As SnakeYAML's: a parser is made for every document, and most documents are small. */
+  private static final int CHUNK = 1024;
 
   private final Reader in;
   private final char[] chunk = new char[CHUNK + 1];
