@@ -87,7 +87,9 @@ final class LinearStreamReader extends StreamReader {
     if (n == 0) {
       return "";
     }
-    return new String(window, pointer, loaded(n) ? n : Math.min(n, length - pointer));
+    // Load first: loading may move the window.
+    int available = loaded(n) ? n : Math.min(n, length - pointer);
+    return new String(window, pointer, available);
   }
 
   /** Consumes {@code n} characters that the scanner knows hold no line break. */

@@ -61,6 +61,33 @@ class LinearStreamReaderTest {
         "? complex\n: value\n- wrong\n");
   }
 
+  @Test
+  void lineStartingAtEachOffsetAroundTheEndOfTheFirstBuffer() {
+    // The scanner looks for a "---" marker at the start of each line: near the end of what was
+    // read, that look reads more and the window moves under it.
+    for (int length = 1000; length < 1040; length++) {
+      String yaml = "- " + "v".repeat(length) + "\n- next\n- last\n";
+
+      assertThat(events(yaml, LinearStreamReader::new))
+          .as("first line %d characters long", length)
+          .isEqualTo(events(yaml, StreamReader::new));
+    }
+  }
+
+  @Test
+  void tokensCrossingEveryBufferBoundary() {
+    // Items of every length from 1 to 40, so that over the buffer boundaries every token starts
+    // and ends at every offset.
+    StringBuilder yaml = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      yaml.append("- ").append("v".repeat(1 + i % 40));
+      yaml.append(i % 3 == 0 ? " and more words\n" : "\n");
+    }
+
+    assertThat(events(yaml.toString(), LinearStreamReader::new))
+        .isEqualTo(events(yaml.toString(), StreamReader::new));
+  }
+
   @ParameterizedTest
   @MethodSource("documents")
   void sameEventsAndMarksAsSnakeYaml(String yaml) {
