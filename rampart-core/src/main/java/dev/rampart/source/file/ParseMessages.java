@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
@@ -78,7 +79,13 @@ final class ParseMessages {
       return (json.getProcessor() instanceof YAMLParser ? "malformed YAML: " : "malformed JSON: ")
           + firstLine(message);
     }
-    return firstLine(String.valueOf(e.getMessage()));
+    if (e instanceof YAMLException) {
+      return "malformed YAML: " + firstLine(String.valueOf(e.getMessage()));
+    }
+    // Not a problem of the input that a parser recognized: a bug of ours, say so.
+    return "unexpected error while reading it ("
+        + firstLine(String.valueOf(e.getMessage()))
+        + "); please report it";
   }
 
   /** Why a file or stream could not be read at all. */
