@@ -86,7 +86,8 @@ final class ManifestStream {
           objectsInDocument > 0
               ? "; the rest of the document is skipped"
               : "; the document is skipped";
-      out.add(InputProblem.error(file, line(e, p), documents, problem(e) + skipped));
+      int line = line(e, p);
+      out.add(InputProblem.error(file, line, documents, problem(e) + opened(e, line) + skipped));
     } finally {
       close(p);
     }
@@ -180,6 +181,17 @@ final class ManifestStream {
   private static String problem(Exception e) {
     InputRejectedException rejected = ParseMessages.cause(e, InputRejectedException.class);
     return rejected != null ? rejected.getMessage() : ParseMessages.parsing(e);
+  }
+
+  /** Where the construct that failed began, when that is not where the parser noticed. */
+  private String opened(Exception e, int line) {
+    MarkedYAMLException yaml = ParseMessages.cause(e, MarkedYAMLException.class);
+    if (yaml == null || yaml.getContextMark() == null) {
+      return "";
+    }
+    // A bracket left open is only noticed where the document ends: point at both.
+    int start = docs.absoluteLine(yaml.getContextMark().getLine() + 1);
+    return start == line ? "" : " (opened at line " + start + ")";
   }
 
   /** The line a parse error is at: where the parser says, else where it stopped. */

@@ -162,6 +162,10 @@ final class TreeBuilder {
     return target.node();
   }
 
+  /**
+   * The narrowest node that holds the integer: fabric8's deserializers (IntOrString, Quantity)
+   * accept an int node where they reject a BigInteger one.
+   */
   private JsonNode integer(JsonParser p) throws IOException {
     return switch (p.getNumberType()) {
       case INT -> nodes.numberNode(p.getIntValue());

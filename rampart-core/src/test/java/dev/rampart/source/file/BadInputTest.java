@@ -78,7 +78,10 @@ class BadInputTest {
       assertThat(problem.file()).isEqualTo("multi.yaml");
       assertThat(problem.document()).isEqualTo(2);
       assertThat(problem.line()).isEqualTo(lineOf(yaml, "settings:"));
-      assertThat(problem.message()).startsWith("malformed YAML: ").contains("flow mapping");
+      assertThat(problem.message())
+          .startsWith("malformed YAML: ")
+          .contains("flow mapping")
+          .contains("(opened at line " + lineOf(yaml, "labels: {app: web") + ")");
     }
 
     @Test
