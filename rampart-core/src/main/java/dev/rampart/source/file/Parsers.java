@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.Reader;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -38,7 +39,13 @@ record Parsers(JsonFactory yaml, JsonFactory json, ObjectDecoder decoder, ParseL
    * keeps for a custom SnakeYAML parser.
    */
   private static YAMLFactory yamlFactory(LoaderOptions options) {
-    return new YAMLFactory(YAMLFactory.builder().loaderOptions(options)) {
+    // A plain empty value ("securityContext:") is null in YAML and to kubectl, not "" (which
+    // fabric8 refuses for a mapping, losing the whole object); "" and '' stay strings.
+    YAMLFactoryBuilder builder =
+        YAMLFactory.builder()
+            .loaderOptions(options)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL);
+    return new YAMLFactory(builder) {
       @Override
       protected YAMLParser _createParser(Reader r, IOContext ctxt) {
         ParserImpl events = new ParserImpl(new LinearStreamReader(r), options);

@@ -210,6 +210,41 @@ class WorkloadDecodingTest {
   }
 
   @Test
+  void plainEmptyValuesAreNullAsKubectlReadsThem() {
+    String yaml =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: empty-values
+          annotations:
+            quoted: ""
+            single: ''
+        spec:
+          securityContext:
+          containers:
+          - name: app
+            image: app:1
+            securityContext:
+              capabilities:
+                add:
+            resources:
+              limits:
+        """;
+
+    ManifestReader.Result result = read("empty.yaml", yaml);
+
+    assertThat(result.problems()).isEmpty();
+    Pod pod = result.objects().get(0).as(Pod.class);
+    assertThat(pod.getSpec().getSecurityContext()).isNull();
+    assertThat(pod.getSpec().getContainers().get(0).getSecurityContext().getCapabilities().getAdd())
+        .isNullOrEmpty();
+    assertThat(pod.getMetadata().getAnnotations())
+        .containsEntry("quoted", "")
+        .containsEntry("single", "");
+  }
+
+  @Test
   void yaml11BooleansAndOctalNumbersReadAsKubectlReadsThem() {
     // kubectl's YAML library follows YAML 1.1: "on" is true and 0644 is octal.
     String yaml =
