@@ -39,6 +39,7 @@ import dev.rampart.checks.rbac.PersistentVolumeCreationGrant;
 import dev.rampart.checks.rbac.PodExecGrant;
 import dev.rampart.checks.rbac.SecretsReadGrant;
 import dev.rampart.checks.rbac.TokenCreationGrant;
+import dev.rampart.checks.rbac.UnboundPodExecRole;
 import dev.rampart.checks.rbac.WebhookConfigurationGrant;
 import dev.rampart.checks.rbac.WildcardRule;
 import dev.rampart.checks.rbac.WorkloadCreationGrant;
@@ -126,6 +127,7 @@ public final class BuiltInChecks {
         new SecretsReadGrant(),
         new WorkloadCreationGrant(),
         new PodExecGrant(),
+        new UnboundPodExecRole(),
         new NodeProxyGrant(),
         new TokenCreationGrant(),
         new CsrApprovalGrant(),

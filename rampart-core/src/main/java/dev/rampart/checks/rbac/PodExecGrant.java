@@ -33,16 +33,20 @@ public final class PodExecGrant extends RiskyGrantCheck {
     return "exec into, attach to or port-forward to pods";
   }
 
+  /** Exec, attach, port-forward and debug containers, by every verb that authorizes them. */
+  static final List<Request> REQUESTS =
+      List.of(
+          request("create", "", "pods", "exec"),
+          request("get", "", "pods", "exec"),
+          request("create", "", "pods", "attach"),
+          request("get", "", "pods", "attach"),
+          request("create", "", "pods", "portforward"),
+          request("get", "", "pods", "portforward"),
+          request("patch", "", "pods", "ephemeralcontainers"),
+          request("update", "", "pods", "ephemeralcontainers"));
+
   @Override
   protected List<Request> requests() {
-    return List.of(
-        request("create", "", "pods", "exec"),
-        request("get", "", "pods", "exec"),
-        request("create", "", "pods", "attach"),
-        request("get", "", "pods", "attach"),
-        request("create", "", "pods", "portforward"),
-        request("get", "", "pods", "portforward"),
-        request("patch", "", "pods", "ephemeralcontainers"),
-        request("update", "", "pods", "ephemeralcontainers"));
+    return REQUESTS;
   }
 }
