@@ -25,7 +25,16 @@ import java.util.List;
     notes =
         """
         Both create and get count: until Kubernetes 1.31 a WebSocket exec was authorized with get \
-        on pods/exec.""")
+        on pods/exec. Bindings that grant everything are left to cluster-admin-binding, and roles \
+        that nobody is bound to yet to rbac-unbound-pod-exec-role. Differences from Polaris' \
+        clusterrolebindingPodExecAttach, rolebindingClusterRolePodExecAttach and \
+        rolebindingRolePodExecAttach: a binding to a role that does not exist grants nothing, as \
+        in the authorizer (rbac-binding-to-missing-role reports the dangling reference), where \
+        Polaris fails it; a binding with a built-in name (cluster-admin, \
+        system:controller:generic-garbage-collector, ...) that names an ordinary subject is \
+        reported for that subject, where Polaris exempts it by name; and a role that grants \
+        everything is reported once, by cluster-admin-binding, rather than here too. Polaris \
+        does not count port-forward or debug containers; Rampart does.""")
 public final class PodExecGrant extends RiskyGrantCheck {
 
   @Override
