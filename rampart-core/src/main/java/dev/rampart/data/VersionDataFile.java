@@ -68,6 +68,7 @@ public final class VersionDataFile {
       List<RangeDto> affected,
       String os,
       String note,
+      String mitigatedBy,
       List<String> references) {}
 
   record RangeDto(String introduced, String fixed) {}
@@ -202,6 +203,10 @@ public final class VersionDataFile {
     if (v.title() == null || v.title().isBlank()) {
       problems.add(where + ": title is missing");
     }
+    if (v.mitigatedBy() != null
+        && !v.mitigatedBy().matches(KnownVulnerability.ADMISSION_PLUGIN + "[A-Za-z]+")) {
+      problems.add(where + ": mitigatedBy must look like admission-plugin:DenyServiceExternalIPs");
+    }
     if (v.references() == null || v.references().isEmpty()) {
       problems.add(where + ": references must cite the advisory");
     }
@@ -232,6 +237,7 @@ public final class VersionDataFile {
         ranges,
         v.os(),
         v.note(),
+        v.mitigatedBy(),
         v.references());
   }
 

@@ -24,35 +24,40 @@ public abstract class ControlPlaneCheck implements Check {
 
   @Override
   public final void run(Snapshot snapshot, CheckContext context, Results results) {
-    List<Violation> found = new ArrayList<>();
+    List<Component> missing = new ArrayList<>();
+    List<ControlPlanePod> pods = new ArrayList<>();
     for (Component component : components) {
-      List<ControlPlanePod> pods = ControlPlanePods.of(snapshot, component);
-      if (pods.isEmpty()) {
-        Distribution d = Distribution.detect(snapshot);
-        if (d.hidesControlPlane()) {
-          results.notApplicable(d.object(), d.reason(component.id() + " configuration"));
-        } else {
-          results.notEvaluated(missing(snapshot, component));
-        }
+      List<ControlPlanePod> found = ControlPlanePods.of(snapshot, component);
+      if (found.isEmpty()) {
+        missing.add(component);
+      }
+      pods.addAll(found);
+    }
+    if (!missing.isEmpty()) {
+      Distribution d = Distribution.detect(snapshot);
+      if (d.hidesControlPlane() && pods.isEmpty()) {
+        results.notApplicable(d.object(), d.reason(names(missing) + " configuration"));
+      } else {
+        results.notEvaluated(missing(snapshot, missing));
+      }
+    }
+    List<Violation> found = new ArrayList<>();
+    for (ControlPlanePod pod : pods) {
+      String unknown = notEvaluated(pod);
+      if (unknown != null) {
+        results.notEvaluated(unknown);
         continue;
       }
-      for (ControlPlanePod pod : pods) {
-        String unknown = notEvaluated(pod);
-        if (unknown != null) {
-          results.notEvaluated(unknown);
-          continue;
-        }
-        found.clear();
-        check(pod, snapshot, context, found::add);
-        if (found.isEmpty()) {
-          results.pass(pod.object());
-        } else {
-          found.forEach(results::fail);
-        }
-        String part = partlyNotEvaluated(pod);
-        if (part != null) {
-          results.notEvaluated(part);
-        }
+      found.clear();
+      check(pod, snapshot, context, found::add);
+      if (found.isEmpty()) {
+        results.pass(pod.object());
+      } else {
+        found.forEach(results::fail);
+      }
+      String part = partlyNotEvaluated(pod);
+      if (part != null) {
+        results.notEvaluated(part);
       }
     }
   }
@@ -76,9 +81,9 @@ public abstract class ControlPlaneCheck implements Check {
   protected abstract void check(
       ControlPlanePod pod, Snapshot snapshot, CheckContext context, Consumer<Violation> fail);
 
-  /** Why a component cannot be assessed: no pod of it in the input. */
-  static String missing(Snapshot snapshot, Component component) {
-    if (component == Component.ETCD) {
+  /** Why components cannot be assessed: no pod of them in the input. */
+  static String missing(Snapshot snapshot, List<Component> missing) {
+    if (missing.equals(List.of(Component.ETCD))) {
       for (ControlPlanePod api : ControlPlanePods.of(snapshot, Component.KUBE_APISERVER)) {
         Setting servers = api.setting("etcd-servers");
         if (servers.isSet()) {
@@ -89,8 +94,17 @@ public abstract class ControlPlaneCheck implements Check {
       }
     }
     return "no "
-        + component.id()
+        + names(missing)
         + " pod in kube-system: the input holds no control-plane static (mirror) pods, or the"
         + " control plane runs as host services; scan a live cluster or include kube-system";
+  }
+
+  /** {@code kube-apiserver}, {@code a or b}, {@code a, b or c}. */
+  static String names(List<Component> components) {
+    List<String> ids = components.stream().map(Component::id).toList();
+    if (ids.size() == 1) {
+      return ids.get(0);
+    }
+    return String.join(", ", ids.subList(0, ids.size() - 1)) + " or " + ids.get(ids.size() - 1);
   }
 }

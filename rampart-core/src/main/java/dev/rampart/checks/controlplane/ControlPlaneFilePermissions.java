@@ -39,20 +39,20 @@ import dev.rampart.snapshot.Snapshot;
     },
     why =
         """
-        Static pod manifests, kubeconfig files such as admin.conf, the PKI directory and etcd's data \\
-        directory on the control-plane hosts are the keys to the cluster. Readable or writable by \\
+        Static pod manifests, kubeconfig files such as admin.conf, the PKI directory and etcd's data \
+        directory on the control-plane hosts are the keys to the cluster. Readable or writable by \
         other local users, they hand over cluster-admin.""",
     remediation =
         """
-        On each control-plane node: chmod 600 the manifests in /etc/kubernetes/manifests, \\
-        admin.conf, super-admin.conf, scheduler.conf, controller-manager.conf and the PKI keys; \\
-        chown root:root them; chmod 700 and chown etcd:etcd the etcd data directory. kube-bench \\
+        On each control-plane node: chmod 600 the manifests in /etc/kubernetes/manifests, \
+        admin.conf, super-admin.conf, scheduler.conf, controller-manager.conf and the PKI keys; \
+        chown root:root them; chmod 700 and chown etcd:etcd the etcd data directory. kube-bench \
         run as a Job on those nodes verifies them.""",
     notes =
         """
-        Agentless by design: file modes and owners live on the hosts and no Kubernetes API shows \\
-        them, so this check always reports not evaluated (or not applicable on a managed control \\
-        plane), never pass. It stands in the catalog so that the compliance view lists CIS 1.1.x \\
+        Agentless by design: file modes and owners live on the hosts and no Kubernetes API shows \
+        them, so this check always reports not evaluated (or not applicable on a managed control \
+        plane), never pass. It stands in the catalog so that the compliance view lists CIS 1.1.x \
         honestly.""")
 public final class ControlPlaneFilePermissions implements Check {
 

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 @CheckInfo(
     id = "etcd-auto-tls",
-    title = "etcd uses self-signed automatic TLS certificates",
+    title = "Self-signed automatic TLS certificates in etcd",
     severity = Severity.MEDIUM,
     category = Category.CONTROL_PLANE,
     frameworks = {"cis-k8s-1.9:2.3", "cis-k8s-1.9:2.6", "nsa-cisa:control-plane-hardening"},

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 @CheckInfo(
     id = "etcd-client-cert-auth-disabled",
-    title = "etcd accepts clients without a certificate",
+    title = "Clients reach etcd without a certificate",
     severity = Severity.CRITICAL,
     category = Category.CONTROL_PLANE,
     frameworks = {

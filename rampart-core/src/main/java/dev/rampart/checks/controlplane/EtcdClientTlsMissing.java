@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 @CheckInfo(
     id = "etcd-client-tls-missing",
-    title = "etcd serves clients without TLS",
+    title = "Clients talk to etcd without TLS",
     severity = Severity.HIGH,
     category = Category.CONTROL_PLANE,
     frameworks = {"cis-k8s-1.9:2.1", "nsa-cisa:control-plane-hardening", "mitre:t1552"},

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 @CheckInfo(
     id = "etcd-peer-client-cert-auth-disabled",
-    title = "etcd accepts peers without a certificate",
+    title = "Peers join etcd without a certificate",
     severity = Severity.HIGH,
     category = Category.CONTROL_PLANE,
     frameworks = {"cis-k8s-1.9:2.5", "nsa-cisa:control-plane-hardening", "mitre:t1552"},

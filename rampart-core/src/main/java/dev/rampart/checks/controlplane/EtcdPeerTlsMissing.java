@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 @CheckInfo(
     id = "etcd-peer-tls-missing",
-    title = "etcd members talk to each other without TLS",
+    title = "Peer traffic between etcd members is not encrypted",
     severity = Severity.HIGH,
     category = Category.CONTROL_PLANE,
     frameworks = {"cis-k8s-1.9:2.4", "nsa-cisa:control-plane-hardening", "mitre:t1552"},

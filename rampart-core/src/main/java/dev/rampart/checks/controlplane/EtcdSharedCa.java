@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 
 @CheckInfo(
     id = "etcd-shared-ca",
-    title = "etcd trusts the same CA as the API server",
+    title = "The cluster CA is also etcd's client CA",
     severity = Severity.MEDIUM,
     category = Category.CONTROL_PLANE,
     frameworks = {"cis-k8s-1.9:2.7", "nsa-cisa:control-plane-hardening"},

@@ -27,22 +27,22 @@ import java.util.TreeSet;
     frameworks = {"cis-k8s-1.9:5.2.1", "nsa-cisa:pod-security", "mitre:t1610"},
     why =
         """
-        Pod Security Admission only blocks privileged, host-namespace or root pods in namespaces \\
-        labelled pod-security.kubernetes.io/enforce with baseline or restricted. Without the label \\
-        (or with enforce: privileged, or only warn and audit) anyone who may create pods there may \\
+        Pod Security Admission only blocks privileged, host-namespace or root pods in namespaces \
+        labelled pod-security.kubernetes.io/enforce with baseline or restricted. Without the label \
+        (or with enforce: privileged, or only warn and audit) anyone who may create pods there may \
         create one that escapes to its node.""",
     remediation =
         """
-        Label every user namespace with pod-security.kubernetes.io/enforce: baseline at least \\
-        (restricted where the workloads allow it), pinning enforce-version if upgrades must not \\
-        change the rules. Try it first with kubectl label --dry-run=server, which lists the \\
+        Label every user namespace with pod-security.kubernetes.io/enforce: baseline at least \
+        (restricted where the workloads allow it), pinning enforce-version if upgrades must not \
+        change the rules. Try it first with kubectl label --dry-run=server, which lists the \
         existing pods that would violate the level.""",
     notes =
         """
-        kube-system, kube-public and kube-node-lease are exempt. A cluster-wide default set in the \\
-        PodSecurity admission configuration file (--admission-control-config-file), exemptions \\
-        there, and third-party policy engines (Kyverno, Gatekeeper) are not visible and not \\
-        credited. When the API server's flags show the PodSecurity plugin disabled, or the \\
+        kube-system, kube-public and kube-node-lease are exempt. A cluster-wide default set in the \
+        PodSecurity admission configuration file (--admission-control-config-file), exemptions \
+        there, and third-party policy engines (Kyverno, Gatekeeper) are not visible and not \
+        credited. When the API server's flags show the PodSecurity plugin disabled, or the \
         version predates it (before 1.23), labelled namespaces fail too: their label does nothing.""")
 public final class NamespacePodSecurityNotEnforced implements Check {
 

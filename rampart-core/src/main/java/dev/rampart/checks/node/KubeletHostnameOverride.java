@@ -16,17 +16,17 @@ import dev.rampart.snapshot.Snapshot;
     frameworks = {"cis-k8s-1.9:4.2.7"},
     why =
         """
-        A kubelet started with --hostname-override registers under a name that differs from the \\
-        host's, which breaks the match between the node's serving certificate and its name and \\
+        A kubelet started with --hostname-override registers under a name that differs from the \
+        host's, which breaks the match between the node's serving certificate and its name and \
         pushes operators to skip kubelet certificate verification.""",
     remediation =
         """
-        Remove --hostname-override from the kubelet's command line (its systemd drop-in) unless the \\
+        Remove --hostname-override from the kubelet's command line (its systemd drop-in) unless the \
         cloud provider requires it, and restart the kubelet.""",
     notes =
         """
-        --hostname-override exists only on the kubelet's command line; neither /configz nor the \\
-        Node object shows it, so the check always reports not evaluated. kube-bench (cfg/cis-1.9, \\
+        --hostname-override exists only on the kubelet's command line; neither /configz nor the \
+        Node object shows it, so the check always reports not evaluated. kube-bench (cfg/cis-1.9, \
         4.2.7) reads the process list on the node.""")
 public final class KubeletHostnameOverride implements Check {
 

@@ -27,18 +27,18 @@ import dev.rampart.snapshot.Snapshot;
     },
     why =
         """
-        The kubelet's service file, kubeconfig, client CA and config.yaml, and kube-proxy's \\
-        kubeconfig, decide how each node authenticates and what it trusts. Writable by other local \\
+        The kubelet's service file, kubeconfig, client CA and config.yaml, and kube-proxy's \
+        kubeconfig, decide how each node authenticates and what it trusts. Writable by other local \
         users they let a local foothold become the node's identity.""",
     remediation =
         """
-        On each node: chmod 600 and chown root:root the kubelet service file, /etc/kubernetes/kubelet.conf, \\
-        the client CA file, /var/lib/kubelet/config.yaml and kube-proxy's kubeconfig. kube-bench run \\
+        On each node: chmod 600 and chown root:root the kubelet service file, /etc/kubernetes/kubelet.conf, \
+        the client CA file, /var/lib/kubelet/config.yaml and kube-proxy's kubeconfig. kube-bench run \
         as a DaemonSet or Job verifies them.""",
     notes =
         """
-        Agentless by design: file modes and owners live on the hosts and no Kubernetes API shows \\
-        them, so this check always reports not evaluated, never pass. It stands in the catalog so \\
+        Agentless by design: file modes and owners live on the hosts and no Kubernetes API shows \
+        them, so this check always reports not evaluated, never pass. It stands in the catalog so \
         that the compliance view lists CIS 4.1.x honestly.""")
 public final class NodeFilePermissions implements Check {
 

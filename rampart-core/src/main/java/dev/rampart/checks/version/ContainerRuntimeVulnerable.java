@@ -21,20 +21,20 @@ import java.util.TreeSet;
     frameworks = {"nsa-cisa:upgrading", "nsa-cisa:vulnerability-scanning", "mitre:t1611"},
     why =
         """
-        The container runtime and the runc it starts containers with are the wall between a \\
-        container and its node. Runtime vulnerabilities such as CVE-2024-21626 (Leaky Vessels, \\
+        The container runtime and the runc it starts containers with are the wall between a \
+        container and its node. Runtime vulnerabilities such as CVE-2024-21626 (Leaky Vessels, \
         runc before 1.1.12) let a malicious image or pod break out onto the node.""",
     remediation =
         """
-        Upgrade the runtime on the node (containerd 1.6.38, 1.7.27, 2.0.4 or later) together with \\
+        Upgrade the runtime on the node (containerd 1.6.38, 1.7.27, 2.0.4 or later) together with \
         its runc, or replace the node with one built from a current image.""",
     notes =
         """
-        Reads status.nodeInfo.containerRuntimeVersion (containerd://1.6.31) and matches it with the \\
-        bundled version data. The runc a node uses is not visible: CVE-2024-21626 is matched on the \\
-        containerd releases whose official bundles shipped a vulnerable runc (before 1.6.28 and \\
-        1.7.13); distribution packages (Ubuntu, RHEL) ship runc separately and backport fixes \\
-        without changing the version, so confirm with runc --version on the node. Runtimes without \\
+        Reads status.nodeInfo.containerRuntimeVersion (containerd://1.6.31) and matches it with the \
+        bundled version data. The runc a node uses is not visible: CVE-2024-21626 is matched on the \
+        containerd releases whose official bundles shipped a vulnerable runc (before 1.6.28 and \
+        1.7.13); distribution packages (Ubuntu, RHEL) ship runc separately and backport fixes \
+        without changing the version, so confirm with runc --version on the node. Runtimes without \
         data (CRI-O, Docker) are not evaluated.""")
 public final class ContainerRuntimeVulnerable extends VersionCheck {
 

@@ -16,26 +16,26 @@ import java.util.Set;
 
 @CheckInfo(
     id = "ingress-nginx-vulnerable",
-    title = "ingress-nginx controller version has known vulnerabilities",
+    title = "Ingress controller (ingress-nginx) version has known vulnerabilities",
     severity = Severity.CRITICAL,
     category = Category.VULNERABILITY,
     frameworks = {"nsa-cisa:vulnerability-scanning", "nsa-cisa:upgrading", "mitre:t1190"},
     why =
         """
-        The ingress-nginx controller faces the internet and, in its default installation, can read \\
-        every Secret of the cluster. IngressNightmare (CVE-2025-1974) lets anything that reaches its \\
-        admission webhook run code in the controller without credentials: from the pod network to \\
+        The ingress-nginx controller faces the internet and, in its default installation, can read \
+        every Secret of the cluster. IngressNightmare (CVE-2025-1974) lets anything that reaches its \
+        admission webhook run code in the controller without credentials: from the pod network to \
         all Secrets in one request.""",
     remediation =
         """
-        Upgrade the controller image to a fixed release (the finding names it). Until then, \\
-        disable the validating admission webhook (controller.admissionWebhooks.enabled=false in \\
+        Upgrade the controller image to a fixed release (the finding names it). Until then, \
+        disable the validating admission webhook (controller.admissionWebhooks.enabled=false in \
         the Helm chart) and restrict who may create Ingresses.""",
     notes =
         """
-        Matches the tag of the controller image (registry.k8s.io/ingress-nginx/controller and its \\
-        chroot variant, k8s.gcr.io and the old quay.io nginx-ingress-controller) with the bundled \\
-        version data, whose entries come from the official Kubernetes CVE feed. A controller pinned \\
+        Matches the tag of the controller image (registry.k8s.io/ingress-nginx/controller and its \
+        chroot variant, k8s.gcr.io and the old quay.io nginx-ingress-controller) with the bundled \
+        version data, whose entries come from the official Kubernetes CVE feed. A controller pinned \
         by digest without a tag is not evaluated.""")
 public final class IngressNginxVulnerable extends VersionCheck {
 

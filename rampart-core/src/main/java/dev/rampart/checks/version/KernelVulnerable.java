@@ -26,19 +26,19 @@ import java.util.TreeSet;
     },
     why =
         """
-        Every container on a node shares its kernel. A kernel privilege escalation such as Dirty \\
-        Pipe (CVE-2022-0847) lets any container overwrite read-only files, including those of other \\
+        Every container on a node shares its kernel. A kernel privilege escalation such as Dirty \
+        Pipe (CVE-2022-0847) lets any container overwrite read-only files, including those of other \
         containers and the host: a container escape.""",
     remediation =
         """
-        Update the node's kernel to a fixed release (for Dirty Pipe 5.10.102, 5.15.25, 5.16.11 or \\
+        Update the node's kernel to a fixed release (for Dirty Pipe 5.10.102, 5.15.25, 5.16.11 or \
         later) and reboot, or replace the node with one built from a current image.""",
     notes =
         """
-        Matches status.nodeInfo.kernelVersion with the upstream ranges in the bundled version data, \\
-        which lists only famous container escapes. Distribution kernels that keep patch level 0 and \\
-        add their own build number (Ubuntu 5.15.0-105-generic, Debian 6.1.0-13-amd64, RHEL \\
-        4.18.0-477.el8) backport fixes without changing the upstream version: they are not \\
+        Matches status.nodeInfo.kernelVersion with the upstream ranges in the bundled version data, \
+        which lists only famous container escapes. Distribution kernels that keep patch level 0 and \
+        add their own build number (Ubuntu 5.15.0-105-generic, Debian 6.1.0-13-amd64, RHEL \
+        4.18.0-477.el8) backport fixes without changing the upstream version: they are not \
         evaluated rather than guessed; use the distribution's security tracker.""")
 public final class KernelVulnerable extends VersionCheck {
 

@@ -20,16 +20,16 @@ import java.util.TreeSet;
     frameworks = {"nsa-cisa:upgrading", "mitre:t1611"},
     why =
         """
-        A kubelet whose minor release is past its end of life gets no more security fixes; \\
-        node-level vulnerabilities (volume handling, exec, log queries) stay open on that node for \\
+        A kubelet whose minor release is past its end of life gets no more security fixes; \
+        node-level vulnerabilities (volume handling, exec, log queries) stay open on that node for \
         good, even when the control plane is current.""",
     remediation =
         """
-        Drain the node and upgrade its kubelet (or replace it with a node from a current image) to \\
+        Drain the node and upgrade its kubelet (or replace it with a node from a current image) to \
         the control plane's minor version.""",
     notes =
         """
-        Reads status.nodeInfo.kubeletVersion of each Node and judges it against the scan date with \\
+        Reads status.nodeInfo.kubeletVersion of each Node and judges it against the scan date with \
         the bundled version data (rampart data show).""")
 public final class KubeletEndOfLife extends VersionCheck {
 

@@ -19,17 +19,17 @@ import java.util.Optional;
     frameworks = {"nsa-cisa:upgrading"},
     why =
         """
-        Kubernetes supports kubelets up to three minor versions older than the API server (two \\
-        before 1.28) and never newer. Outside that window, API behaviour the kubelet relies on may \\
-        be gone, security features of the control plane (node authorization, credential \\
+        Kubernetes supports kubelets up to three minor versions older than the API server (two \
+        before 1.28) and never newer. Outside that window, API behaviour the kubelet relies on may \
+        be gone, security features of the control plane (node authorization, credential \
         projection) may not be enforced on that node, and upgrades of the control plane break it.""",
     remediation =
         """
-        Upgrade the node's kubelet to within the supported skew (ideally the API server's minor \\
+        Upgrade the node's kubelet to within the supported skew (ideally the API server's minor \
         version); never run a kubelet newer than the API server: upgrade the control plane first.""",
     notes =
         """
-        Follows the version skew policy at kubernetes.io/releases/version-skew-policy. Needs the \\
+        Follows the version skew policy at kubernetes.io/releases/version-skew-policy. Needs the \
         API server's version (see kubernetes-end-of-life); without it the check is not evaluated.""")
 public final class KubeletVersionSkew implements Check {
 

@@ -21,18 +21,18 @@ import java.util.Optional;
     frameworks = {"nsa-cisa:upgrading", "nsa-cisa:vulnerability-scanning", "mitre:t1611"},
     why =
         """
-        Kubelet and kube-proxy vulnerabilities are node escapes and network bypasses: a pod that \\
-        can use the vulnerable feature (a gitRepo volume, a subPath mount, a Windows storage \\
+        Kubelet and kube-proxy vulnerabilities are node escapes and network bypasses: a pod that \
+        can use the vulnerable feature (a gitRepo volume, a subPath mount, a Windows storage \
         plugin) reaches the node, and from there every pod and credential on it.""",
     remediation =
         """
-        Upgrade the node's kubelet and kube-proxy to a patch release that fixes each listed CVE, or \\
-        replace the node with one built from a current image; apply the advisory's mitigation \\
+        Upgrade the node's kubelet and kube-proxy to a patch release that fixes each listed CVE, or \
+        replace the node with one built from a current image; apply the advisory's mitigation \
         meanwhile.""",
     notes =
         """
-        One finding per CVE and node, matched on status.nodeInfo.kubeletVersion and \\
-        kubeProxyVersion with the bundled version data, whose entries come from the official \\
+        One finding per CVE and node, matched on status.nodeInfo.kubeletVersion and \
+        kubeProxyVersion with the bundled version data, whose entries come from the official \
         Kubernetes CVE feed. Windows-only CVEs match Windows nodes only.""")
 public final class KubeletVulnerableVersion extends VersionCheck {
 

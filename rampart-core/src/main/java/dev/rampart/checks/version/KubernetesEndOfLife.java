@@ -17,19 +17,19 @@ import java.util.Optional;
     frameworks = {"nsa-cisa:upgrading", "mitre:t1190"},
     why =
         """
-        Upstream fixes each Kubernetes minor release for about 14 months. After that, \\
-        vulnerabilities found in the API server, kubelet and controllers are no longer fixed for \\
+        Upstream fixes each Kubernetes minor release for about 14 months. After that, \
+        vulnerabilities found in the API server, kubelet and controllers are no longer fixed for \
         it: every new advisory is a permanent exposure.""",
     remediation =
         """
-        Upgrade the control plane one minor version at a time to a supported release, then the \\
-        nodes. Managed services (EKS, GKE, AKS) may extend support for a fee; their own calendar \\
+        Upgrade the control plane one minor version at a time to a supported release, then the \
+        nodes. Managed services (EKS, GKE, AKS) may extend support for a fee; their own calendar \
         then applies.""",
     notes =
         """
-        Judged against the scan date with the bundled version data (rampart data show), whose \\
-        end-of-life dates come from kubernetes.io/releases. The version is the API server's \\
-        /version on a live scan; from files, the kube-apiserver image tag or a control-plane node's \\
+        Judged against the scan date with the bundled version data (rampart data show), whose \
+        end-of-life dates come from kubernetes.io/releases. The version is the API server's \
+        /version on a live scan; from files, the kube-apiserver image tag or a control-plane node's \
         kubelet, as the finding says; otherwise not evaluated.""")
 public final class KubernetesEndOfLife extends VersionCheck {
 
@@ -78,10 +78,16 @@ public final class KubernetesEndOfLife extends VersionCheck {
         + v.text()
         + ", from "
         + evidence
-        + ") reached its end of life on "
-        + r.endOfLife()
-        + (r.finalPatch() == null ? "" : "; its final patch release is " + r.finalPatch().text())
+        + ") "
+        + ended(r)
         + VersionCheck.vendorNote(v);
+  }
+
+  /** "reached its end of life on D; its final patch release is P". */
+  static String ended(KubernetesRelease r) {
+    return "reached its end of life on "
+        + r.endOfLife()
+        + (r.finalPatch() == null ? "" : "; its final patch release is " + r.finalPatch().text());
   }
 
   private static Violation violation(ServerVersion server, String message) {

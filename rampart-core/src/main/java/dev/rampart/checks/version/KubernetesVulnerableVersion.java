@@ -5,6 +5,9 @@ import dev.rampart.checks.CheckInfo;
 import dev.rampart.checks.Results;
 import dev.rampart.checks.Severity;
 import dev.rampart.checks.Violation;
+import dev.rampart.checks.controlplane.Component;
+import dev.rampart.checks.controlplane.ControlPlanePod;
+import dev.rampart.checks.controlplane.ControlPlanePods;
 import dev.rampart.snapshot.Snapshot;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,20 +21,21 @@ import java.util.Optional;
     frameworks = {"nsa-cisa:upgrading", "nsa-cisa:vulnerability-scanning", "mitre:t1190"},
     why =
         """
-        Published Kubernetes vulnerabilities come with exploit details. An API server in an \\
-        affected version range is exposed to whatever the advisory describes, from denial of \\
+        Published Kubernetes vulnerabilities come with exploit details. An API server in an \
+        affected version range is exposed to whatever the advisory describes, from denial of \
         service to privilege escalation.""",
     remediation =
         """
-        Upgrade the control plane to a patch release that fixes each listed CVE (the finding names \\
-        the first fixed version on the same line), or apply the advisory's mitigation where no fix \\
+        Upgrade the control plane to a patch release that fixes each listed CVE (the finding names \
+        the first fixed version on the same line), or apply the advisory's mitigation where no fix \
         exists.""",
     notes =
         """
-        One finding per CVE, matched by version alone with the bundled version data (rampart data \\
-        show), whose entries come from the official Kubernetes CVE feed. Whether a feature the CVE \\
-        needs is in use (aggregated API servers, a given admission plugin) is not judged: the \\
-        finding says what the exposure depends on. Vendor builds (EKS, GKE, OpenShift) may carry \\
+        One finding per CVE, matched by version alone with the bundled version data (rampart data \
+        show), whose entries come from the official Kubernetes CVE feed. Whether a feature the CVE \
+        needs is in use (aggregated API servers, a given admission plugin) is not judged: the \
+        finding says what the exposure depends on. A CVE whose mitigation the flags show (the \
+        DenyServiceExternalIPs admission plugin for CVE-2020-8554) is not reported. Vendor builds (EKS, GKE, OpenShift) may carry \
         backported fixes.""")
 public final class KubernetesVulnerableVersion extends VersionCheck {
 
@@ -43,7 +47,11 @@ public final class KubernetesVulnerableVersion extends VersionCheck {
       return;
     }
     ServerVersion server = found.get();
-    List<KnownVulnerability> affecting = data.affecting("kube-apiserver", server.version(), null);
+    List<ControlPlanePod> apiServers = ControlPlanePods.of(snapshot, Component.KUBE_APISERVER);
+    List<KnownVulnerability> affecting =
+        data.affecting("kube-apiserver", server.version(), null).stream()
+            .filter(k -> !mitigated(k, apiServers))
+            .toList();
     if (affecting.isEmpty()) {
       results.pass(server.object());
       return;
@@ -56,6 +64,14 @@ public final class KubernetesVulnerableVersion extends VersionCheck {
                   describe("kube-apiserver", server.version(), server.evidence(), k))
               .withValue(server.version().text()));
     }
+  }
+
+  /** Whether every API server runs the admission plugin that removes the exposure. */
+  static boolean mitigated(KnownVulnerability k, List<ControlPlanePod> apiServers) {
+    String plugin = k.mitigatingAdmissionPlugin();
+    return plugin != null
+        && !apiServers.isEmpty()
+        && apiServers.stream().allMatch(p -> p.admissionPlugins().enabled(plugin));
   }
 
   /** "kube-apiserver v1.29.4 (from ...) is affected by CVE-... (high): title; fixed in ..." */

@@ -24,6 +24,9 @@ class KubeProxyMetricsExposedTest {
               - name: kube-proxy
                 image: registry.k8s.io/kube-proxy:v1.33.5
                 command: [/usr/local/bin/kube-proxy, --config=/var/lib/kube-proxy/config.conf%s]
+                volumeMounts: [{name: kube-proxy, mountPath: /var/lib/kube-proxy}]
+              volumes:
+              - {name: kube-proxy, configMap: {name: kube-proxy}}
         """
         .formatted(name, expect == null ? "none" : expect, args);
   }
@@ -81,6 +84,18 @@ class KubeProxyMetricsExposedTest {
     assertThat(t.tally().passed()).isEqualTo(1);
     assertThat(KubeProxyMetricsExposed.exposed("[::1]:10249")).isFalse();
     assertThat(KubeProxyMetricsExposed.exposed("10.0.0.5:10249")).isTrue();
+  }
+
+  @Test
+  void aConfigurationThatIsNotInTheInputIsNotEvaluated() {
+    CheckTester t =
+        CheckTester.run(new KubeProxyMetricsExposed(), daemonSet("kube-proxy", null, ""));
+    assertThat(t.findings()).isEmpty();
+    assertThat(t.tally().passed()).isZero();
+    assertThat(t.tally().notEvaluated())
+        .containsExactly(
+            "kube-proxy reads its configuration from /var/lib/kube-proxy/config.conf, ConfigMap"
+                + " kube-system/kube-proxy, not in the input");
   }
 
   @Test

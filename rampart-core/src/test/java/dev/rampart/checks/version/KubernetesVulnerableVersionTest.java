@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class KubernetesVulnerableVersionTest {
 
-  private static CheckTester scan(String tag) {
+  /** An API server without DenyServiceExternalIPs, so that CVE-2020-8554 stays open. */
+  private static CheckTester scan(String tag, String... overrides) {
+    String[] flags = new String[overrides.length + 1];
+    flags[0] = "--enable-admission-plugins=NodeRestriction";
+    System.arraycopy(overrides, 0, flags, 1, overrides.length);
     return CheckTester.run(
         new KubernetesVulnerableVersion(),
-        pod(Component.KUBE_APISERVER, "kube-apiserver-cp-1", null, tag, API_SERVER),
+        pod(Component.KUBE_APISERVER, "kube-apiserver-cp-1", null, tag, API_SERVER, flags),
         VersionFixtures.on("2024-05-01"));
   }
 
@@ -48,6 +52,14 @@ class KubernetesVulnerableVersionTest {
     assertThat(scan("v1.29.4").findings())
         .singleElement()
         .satisfies(f -> assertThat(f.evidence().path()).endsWith("CVE-2020-8554"));
+  }
+
+  @Test
+  void aMitigationTheFlagsShowRemovesTheFinding() {
+    CheckTester t =
+        scan("v1.29.4", "--enable-admission-plugins=NodeRestriction,DenyServiceExternalIPs");
+    assertThat(t.findings()).isEmpty();
+    assertThat(t.tally().passed()).isEqualTo(1);
   }
 
   @Test

@@ -77,8 +77,18 @@ public final class VersionFixtures {
               bounds[i] == null ? null : Version.of(bounds[i]),
               bounds[i + 1] == null ? null : Version.of(bounds[i + 1])));
     }
+    String mitigatedBy =
+        id.equals("CVE-2020-8554") ? "admission-plugin:DenyServiceExternalIPs" : null;
     return new KnownVulnerability(
-        id, component, "high", "title of " + id, ranges, os, "", List.of("https://example.com"));
+        id,
+        component,
+        "high",
+        "title of " + id,
+        ranges,
+        os,
+        "",
+        mitigatedBy,
+        List.of("https://example.com"));
   }
 
   /** A Node with the versions its status reports. */
