@@ -28,7 +28,9 @@ public final class AssetGroups {
 
   private static boolean matches(AssetGroup g, KubeObject o) {
     var m = g.match();
-    if (!m.namespaces().isEmpty() && !m.namespaces().contains(o.namespace())) {
+    // A cluster-scoped object (a ClusterRoleBinding) is in no namespace; List.of rejects null.
+    if (!m.namespaces().isEmpty()
+        && (o.namespace() == null || !m.namespaces().contains(o.namespace()))) {
       return false;
     }
     if (!m.kinds().isEmpty() && !m.kinds().contains(o.kind())) {
