@@ -170,8 +170,10 @@ public final class Scanner {
     if (!f.severity().atLeast(options.minSeverity())) {
       return false;
     }
+    // A cluster-scoped finding (a Node, the cluster itself) is in none of the namespaces asked for.
+    String namespace = f.resource().namespace();
     return options.namespaces().isEmpty()
-        || options.namespaces().contains(f.resource().namespace());
+        || namespace != null && options.namespaces().contains(namespace);
   }
 
   /** With namespaces given, the checks see those namespaces and the cluster-scoped objects. */

@@ -119,6 +119,16 @@ class DemoControlPlaneTest {
   }
 
   @Test
+  void aNamespaceFilterLeavesClusterScopedFindingsOut() {
+    ScanResult monitoring =
+        new Scanner(BuiltInChecks.all(), RampartConfig.EMPTY, "rampart.yaml")
+            .scan(DemoCluster.load(), new ScanOptions(List.of("monitoring"), null, null));
+    assertThat(monitoring.findings())
+        .isNotEmpty()
+        .allMatch(f -> "monitoring".equals(f.resource().namespace()));
+  }
+
+  @Test
   void theCoverageSaysWhatOnlyTheHostsShow() {
     assertThat(result.coverage().notEvaluated())
         .extracting(Coverage.NotEvaluated::checkId)
