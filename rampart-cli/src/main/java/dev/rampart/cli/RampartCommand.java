@@ -7,7 +7,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Agentless Kubernetes security posture and attack-path analysis.",
-    subcommands = {ScanCommand.class, ChecksCommand.class, ExplainCommand.class, DataCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      ChecksCommand.class,
+      ExplainCommand.class,
+      WhoCanCommand.class,
+      AccessCommand.class,
+      DataCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,",

@@ -38,6 +38,10 @@ import dev.rampart.checks.controlplane.EtcdClientTlsMissing;
 import dev.rampart.checks.controlplane.EtcdPeerClientCertAuthDisabled;
 import dev.rampart.checks.controlplane.EtcdPeerTlsMissing;
 import dev.rampart.checks.controlplane.EtcdSharedCa;
+import dev.rampart.checks.data.PlaintextSecretInAnnotation;
+import dev.rampart.checks.data.PlaintextSecretInConfigMap;
+import dev.rampart.checks.data.PlaintextSecretInEnv;
+import dev.rampart.checks.data.SecretAsEnvironmentVariable;
 import dev.rampart.checks.namespace.NamespacePodSecurityNotEnforced;
 import dev.rampart.checks.node.KubeProxyMetricsExposed;
 import dev.rampart.checks.node.KubeletAnonymousAuth;
@@ -74,6 +78,28 @@ import dev.rampart.checks.pss.UnmaskedProcMount;
 import dev.rampart.checks.pss.UnmaskedProcMountInUserNamespace;
 import dev.rampart.checks.pss.UnsafeSysctl;
 import dev.rampart.checks.pss.WindowsHostProcess;
+import dev.rampart.checks.rbac.BindOrEscalateGrant;
+import dev.rampart.checks.rbac.BindingToMissingRole;
+import dev.rampart.checks.rbac.BindingToMissingServiceAccount;
+import dev.rampart.checks.rbac.ClusterAdminBinding;
+import dev.rampart.checks.rbac.CsrApprovalGrant;
+import dev.rampart.checks.rbac.DefaultServiceAccountGrant;
+import dev.rampart.checks.rbac.EscalationToClusterAdmin;
+import dev.rampart.checks.rbac.EveryoneGrant;
+import dev.rampart.checks.rbac.ImpersonateGrant;
+import dev.rampart.checks.rbac.LongLivedTokenSecret;
+import dev.rampart.checks.rbac.NodeProxyGrant;
+import dev.rampart.checks.rbac.PersistentVolumeCreationGrant;
+import dev.rampart.checks.rbac.PodExecGrant;
+import dev.rampart.checks.rbac.SecretsReadGrant;
+import dev.rampart.checks.rbac.TokenCreationGrant;
+import dev.rampart.checks.rbac.WebhookConfigurationGrant;
+import dev.rampart.checks.rbac.WildcardRule;
+import dev.rampart.checks.rbac.WorkloadCreationGrant;
+import dev.rampart.checks.supply.ImageNotPinnedByDigest;
+import dev.rampart.checks.supply.ImagePullPolicyNotAlways;
+import dev.rampart.checks.supply.LatestImageTag;
+import dev.rampart.checks.supply.UntrustedRegistry;
 import dev.rampart.checks.version.ContainerRuntimeVulnerable;
 import dev.rampart.checks.version.IngressNginxVulnerable;
 import dev.rampart.checks.version.KernelVulnerable;
@@ -82,6 +108,22 @@ import dev.rampart.checks.version.KubeletVersionSkew;
 import dev.rampart.checks.version.KubeletVulnerableVersion;
 import dev.rampart.checks.version.KubernetesEndOfLife;
 import dev.rampart.checks.version.KubernetesVulnerableVersion;
+import dev.rampart.checks.workload.AutomountedServiceAccountToken;
+import dev.rampart.checks.workload.ContainerRuntimeSocketMount;
+import dev.rampart.checks.workload.DangerousCapabilities;
+import dev.rampart.checks.workload.MissingCpuLimit;
+import dev.rampart.checks.workload.MissingCpuRequest;
+import dev.rampart.checks.workload.MissingLivenessProbe;
+import dev.rampart.checks.workload.MissingMemoryLimit;
+import dev.rampart.checks.workload.MissingMemoryRequest;
+import dev.rampart.checks.workload.MissingPodDisruptionBudget;
+import dev.rampart.checks.workload.MissingReadinessProbe;
+import dev.rampart.checks.workload.NakedPod;
+import dev.rampart.checks.workload.SensitiveHostPath;
+import dev.rampart.checks.workload.SharedProcessNamespace;
+import dev.rampart.checks.workload.SingleReplicaDeployment;
+import dev.rampart.checks.workload.WorkloadInDefaultNamespace;
+import dev.rampart.checks.workload.WritableRootFilesystem;
 import java.util.List;
 
 /** The registry: every check Rampart ships, in catalog order. */
@@ -112,6 +154,50 @@ public final class BuiltInChecks {
         new CapabilitiesNotDropped(),
         new DefaultCapabilityAdded(),
         new UnmaskedProcMountInUserNamespace(),
+        // Workload hardening beyond the Pod Security Standards, secrets, image supply chain.
+        new ContainerRuntimeSocketMount(),
+        new SensitiveHostPath(),
+        new DangerousCapabilities(),
+        new SharedProcessNamespace(),
+        new WritableRootFilesystem(),
+        new AutomountedServiceAccountToken(),
+        new MissingMemoryLimit(),
+        new MissingCpuLimit(),
+        new MissingMemoryRequest(),
+        new MissingCpuRequest(),
+        new MissingLivenessProbe(),
+        new MissingReadinessProbe(),
+        new NakedPod(),
+        new WorkloadInDefaultNamespace(),
+        new SingleReplicaDeployment(),
+        new MissingPodDisruptionBudget(),
+        new PlaintextSecretInEnv(),
+        new PlaintextSecretInConfigMap(),
+        new PlaintextSecretInAnnotation(),
+        new SecretAsEnvironmentVariable(),
+        new UntrustedRegistry(),
+        new LatestImageTag(),
+        new ImagePullPolicyNotAlways(),
+        new ImageNotPinnedByDigest(),
+        // RBAC and identities: cluster-admin and escalation first, then risky grants, hygiene.
+        new ClusterAdminBinding(),
+        new EscalationToClusterAdmin(),
+        new EveryoneGrant(),
+        new BindOrEscalateGrant(),
+        new ImpersonateGrant(),
+        new SecretsReadGrant(),
+        new WorkloadCreationGrant(),
+        new PodExecGrant(),
+        new NodeProxyGrant(),
+        new TokenCreationGrant(),
+        new CsrApprovalGrant(),
+        new WebhookConfigurationGrant(),
+        new PersistentVolumeCreationGrant(),
+        new WildcardRule(),
+        new DefaultServiceAccountGrant(),
+        new LongLivedTokenSecret(),
+        new BindingToMissingRole(),
+        new BindingToMissingServiceAccount(),
         // Nodes, API server and etcd (CIS 1 to 4), namespace admission, versions.
         new ApiServerAnonymousAuth(),
         new ApiServerTokenAuthFile(),

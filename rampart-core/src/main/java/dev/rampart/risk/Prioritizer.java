@@ -3,8 +3,12 @@ package dev.rampart.risk;
 import dev.rampart.checks.Finding;
 import dev.rampart.config.RampartConfig.AssetGroup;
 import dev.rampart.network.Exposure;
+import dev.rampart.rbac.Rbac;
+import dev.rampart.rbac.ServiceAccountTokens;
+import dev.rampart.rbac.Subject;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
+import dev.rampart.snapshot.Workload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +18,8 @@ import java.util.Set;
 /**
  * Turns severity plus context into a priority from 0 to 100, with the reasons in words. Severity
  * sets the base; what makes a weakness reachable or its damage larger raises it: exposure to the
- * internet, membership of a critical asset group, a container escape on a DaemonSet (every node).
+ * internet, membership of a critical asset group, a container escape on a DaemonSet (every node),
+ * an RBAC grant held by a service account whose token runs in a workload.
  */
 public final class Prioritizer {
 
@@ -23,11 +28,13 @@ public final class Prioritizer {
   private final Snapshot snapshot;
   private final Exposure exposure;
   private final AssetGroups groups;
+  private final Rbac rbac;
 
   public Prioritizer(Snapshot snapshot, Exposure exposure, AssetGroups groups) {
     this.snapshot = snapshot;
     this.exposure = exposure;
     this.groups = groups;
+    this.rbac = Rbac.of(snapshot);
   }
 
   public Finding prioritize(Finding f) {
@@ -42,6 +49,7 @@ public final class Prioritizer {
         priority += 20;
         reasons.add("exposed to the internet via " + String.join(", ", routes));
       }
+      priority += heldByMountedToken(object.get(), f, reasons);
       for (AssetGroup g : groups.of(object.get())) {
         int boost = groupBoost(g.criticality());
         if (boost > 0) {
@@ -55,6 +63,48 @@ public final class Prioritizer {
       reasons.add("container escape on a DaemonSet: a foothold on every node");
     }
     return f.withPriority(Math.min(100, priority), reasons);
+  }
+
+  /**
+   * A permission held by a service account whose token a running workload carries is one container
+   * compromise away; more so when that workload faces the internet.
+   */
+  private int heldByMountedToken(KubeObject object, Finding f, List<String> reasons) {
+    Optional<Subject> subject =
+        rbac.binding(object)
+            .flatMap(b -> b.subjectAt(f.evidence() == null ? null : f.evidence().path()));
+    if (subject.isEmpty()) {
+      return 0;
+    }
+    List<Workload> workloads = rbac.tokens().mountedBy(subject.get());
+    if (workloads.isEmpty()) {
+      return 0;
+    }
+    Subject holder = subject.get();
+    if (holder.isServiceAccount()) {
+      reasons.add(
+          "held by a service account mounted in " + ServiceAccountTokens.describe(workloads, 3));
+    } else if (holder.serviceAccountGroupNamespace() != null) {
+      reasons.add(
+          "held by "
+              + holder.display()
+              + ", whose members' tokens are mounted in "
+              + ServiceAccountTokens.describe(workloads, 3));
+    } else {
+      reasons.add("held by " + holder.display() + ": every service-account token of the cluster");
+    }
+    for (Workload w : workloads) {
+      Set<String> routes = exposure.internetRoutes(w.object());
+      if (!routes.isEmpty()) {
+        reasons.add(
+            "a token that holds it runs in "
+                + w.object().ref().display()
+                + ", exposed to the internet via "
+                + String.join(", ", routes));
+        return 25;
+      }
+    }
+    return 15;
   }
 
   private static int base(Finding f) {

@@ -170,10 +170,9 @@ public final class Scanner {
     if (!f.severity().atLeast(options.minSeverity())) {
       return false;
     }
-    // A cluster-scoped finding (a Node, the cluster itself) is in none of the namespaces asked for.
-    String namespace = f.resource().namespace();
     return options.namespaces().isEmpty()
-        || namespace != null && options.namespaces().contains(namespace);
+        || (f.resource().namespace() != null
+            && options.namespaces().contains(f.resource().namespace()));
   }
 
   /** With namespaces given, the checks see those namespaces and the cluster-scoped objects. */
