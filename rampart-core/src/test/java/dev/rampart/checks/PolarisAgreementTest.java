@@ -181,8 +181,9 @@ class PolarisAgreementTest {
           EVERYTHING_ROLE, "rbac-wildcard-rule");
 
   /**
-   * Fixtures the file source cannot read yet, and why. When the reader is fixed the test fails
-   * until the entry is removed, and the fixture becomes an ordinary row.
+   * Fixtures the file source cannot read, and why: none since it reads a plain empty value as null,
+   * as kubectl does. Should one become unreadable, list it here; when the reader is fixed the test
+   * fails until the entry is removed, and the fixture becomes an ordinary row.
    */
   private static final Map<String, String> UNREADABLE = Map.of();
 
