@@ -1,0 +1,156 @@
+package dev.rampart.network;
+
+import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Snapshot;
+import dev.rampart.snapshot.Workload;
+import dev.rampart.snapshot.Workloads;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The network analysis of one snapshot: NetworkPolicies with their exact semantics, reachability
+ * between every pair of workloads, exposure to the internet, and the CNI policies that keep parts
+ * of the answer from being complete. Pure: built from the snapshot alone.
+ */
+public final class Network {
+
+  private final Snapshot snapshot;
+  private final NetworkPolicies policies;
+  private final List<CniPolicy> cniPolicies;
+  private final PodEndpoints factory;
+  private final PodNetwork podNetwork;
+  private final List<PodEndpoint> endpoints = new ArrayList<>();
+  private final Map<KubeObject, PodEndpoint> byObject = new IdentityHashMap<>();
+  private Reachability reachability;
+  private Exposure exposure;
+
+  private Network(Snapshot snapshot) {
+    this.snapshot = snapshot;
+    this.policies = NetworkPolicies.of(snapshot);
+    this.cniPolicies = CniPolicy.all(snapshot);
+    this.podNetwork = PodNetwork.of(snapshot);
+    this.factory = new PodEndpoints(Namespaces.of(snapshot), podNetwork);
+    for (Workload w : snapshot.workloads()) {
+      PodEndpoint e = factory.of(w);
+      endpoints.add(e);
+      byObject.put(w.object(), e);
+    }
+  }
+
+  public static Network of(Snapshot snapshot) {
+    return new Network(snapshot);
+  }
+
+  public Snapshot snapshot() {
+    return snapshot;
+  }
+
+  public NetworkPolicies policies() {
+    return policies;
+  }
+
+  public PodNetwork podNetwork() {
+    return podNetwork;
+  }
+
+  /** The CNI policies recognized but not evaluated. */
+  public List<CniPolicy> cniPolicies() {
+    return cniPolicies;
+  }
+
+  /** The workloads (top-level, as {@link Snapshot#workloads()}) as endpoints. */
+  public List<PodEndpoint> endpoints() {
+    return endpoints;
+  }
+
+  /**
+   * The endpoint of a workload or a pod of the snapshot, including pods and ReplicaSets that a
+   * workload controls (they carry their own labels and, for pods, their own IPs).
+   */
+  public Optional<PodEndpoint> endpoint(KubeObject object) {
+    PodEndpoint known = byObject.get(object);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    return Workloads.of(object).map(factory::of);
+  }
+
+  /** Reachability between all workloads, computed on first use. */
+  public synchronized Reachability reachability() {
+    if (reachability == null) {
+      reachability = Reachability.of(policies, endpoints);
+    }
+    return reachability;
+  }
+
+  public synchronized Exposure exposure() {
+    if (exposure == null) {
+      exposure = Exposure.of(snapshot);
+    }
+    return exposure;
+  }
+
+  /** The CNI policies covering a namespace: where NetworkPolicy answers are incomplete. */
+  public List<CniPolicy> cniPoliciesCovering(String namespace) {
+    return cniPolicies.stream().filter(c -> c.covers(namespace)).toList();
+  }
+
+  /** The verdict on traffic from one end to the other, with the evidence and its limits. */
+  public Decision decide(Endpoint from, Endpoint to) {
+    Decision d = policies.decide(from, to);
+    List<String> reasons = new ArrayList<>();
+    for (Endpoint e : List.of(from, to)) {
+      if (e instanceof PodEndpoint p) {
+        for (CniPolicy c : cniPoliciesCovering(p.namespace())) {
+          String reason = "not evaluated: " + c.describe() + " also applies to " + p.display();
+          if (!reasons.contains(reason)) {
+            reasons.add(reason);
+          }
+        }
+      }
+    }
+    return reasons.isEmpty() ? d : d.withNotEvaluated(reasons);
+  }
+
+  /** Every workload that may open some connection to {@code to}, with the verdict. */
+  public List<Decision> reachers(Endpoint to) {
+    List<Decision> result = new ArrayList<>();
+    for (PodEndpoint from : representatives().values()) {
+      Decision d = decide(from, to);
+      if (d.allowed()) {
+        for (PodEndpoint member : reachability().members(reachability().classOf(from))) {
+          result.add(member == from ? d : decide(member, to));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Every workload {@code from} may open some connection to, with the verdict. */
+  public List<Decision> reachable(Endpoint from) {
+    List<Decision> result = new ArrayList<>();
+    for (PodEndpoint to : representatives().values()) {
+      Decision d = decide(from, to);
+      if (d.allowed()) {
+        for (PodEndpoint member : reachability().members(reachability().classOf(to))) {
+          result.add(member == to ? d : decide(from, member));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** One workload per class: everything about a class is decided by any of its members. */
+  private Map<Integer, PodEndpoint> representatives() {
+    Map<Integer, PodEndpoint> reps = new LinkedHashMap<>();
+    Reachability r = reachability();
+    for (int c = 0; c < r.classCount(); c++) {
+      reps.put(c, r.members(c).get(0));
+    }
+    return reps;
+  }
+}
