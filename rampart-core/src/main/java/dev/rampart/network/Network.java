@@ -27,6 +27,7 @@ public final class Network {
   private final Map<KubeObject, PodEndpoint> byObject = new IdentityHashMap<>();
   private Reachability reachability;
   private Exposure exposure;
+  private InternetPaths internetPaths;
 
   private Network(Snapshot snapshot) {
     this.snapshot = snapshot;
@@ -92,6 +93,14 @@ public final class Network {
       exposure = Exposure.of(snapshot);
     }
     return exposure;
+  }
+
+  /** Paths from the internet to every workload, computed on first use. */
+  public synchronized InternetPaths internetPaths() {
+    if (internetPaths == null) {
+      internetPaths = InternetPaths.of(this);
+    }
+    return internetPaths;
   }
 
   /** The CNI policies covering a namespace: where NetworkPolicy answers are incomplete. */
