@@ -1,5 +1,12 @@
 package dev.rampart.checks;
 
+import dev.rampart.checks.network.ExposedAdminDashboard;
+import dev.rampart.checks.network.IngressWithoutTls;
+import dev.rampart.checks.network.NamespaceWithoutDefaultDenyEgress;
+import dev.rampart.checks.network.NamespaceWithoutDefaultDenyIngress;
+import dev.rampart.checks.network.NetworkPolicyAllowsAll;
+import dev.rampart.checks.network.SensitivePortExposed;
+import dev.rampart.checks.network.WorkloadWithoutNetworkPolicy;
 import dev.rampart.checks.pss.AppArmorUnconfined;
 import dev.rampart.checks.pss.CapabilitiesNotDropped;
 import dev.rampart.checks.pss.DefaultCapabilityAdded;
@@ -49,6 +56,14 @@ public final class BuiltInChecks {
         new SeccompNotSet(),
         new CapabilitiesNotDropped(),
         new DefaultCapabilityAdded(),
-        new UnmaskedProcMountInUserNamespace());
+        new UnmaskedProcMountInUserNamespace(),
+        // Network: isolation, exposure, reachability.
+        new NamespaceWithoutDefaultDenyIngress(),
+        new NamespaceWithoutDefaultDenyEgress(),
+        new WorkloadWithoutNetworkPolicy(),
+        new NetworkPolicyAllowsAll(),
+        new SensitivePortExposed(),
+        new ExposedAdminDashboard(),
+        new IngressWithoutTls());
   }
 }

@@ -4,12 +4,14 @@ import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.snapshot.Workload;
 import dev.rampart.snapshot.Workloads;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 
 /**
  * The network analysis of one snapshot: NetworkPolicies with their exact semantics, reachability
@@ -17,6 +19,12 @@ import java.util.Optional;
  * of the answer from being complete. Pure: built from the snapshot alone.
  */
 public final class Network {
+
+  /** Keyed by identity (Snapshot does not override equals); a dropped snapshot drops its entry. */
+  private static final Map<Snapshot, SoftReference<Network>> CACHE = new WeakHashMap<>();
+
+  /** A namespace name no cluster uses: "a pod in some other namespace". */
+  static final String ANY_OTHER_NAMESPACE = "rampart.dev~any-other-namespace";
 
   private final Snapshot snapshot;
   private final NetworkPolicies policies;
@@ -42,8 +50,20 @@ public final class Network {
     }
   }
 
+  /**
+   * The analysis of {@code snapshot}. Checks and the risk layer ask for the same snapshot many
+   * times in one scan; the analysis is kept while memory allows and the snapshot lives.
+   */
   public static Network of(Snapshot snapshot) {
-    return new Network(snapshot);
+    synchronized (CACHE) {
+      SoftReference<Network> ref = CACHE.get(snapshot);
+      Network cached = ref == null ? null : ref.get();
+      if (cached == null) {
+        cached = new Network(snapshot);
+        CACHE.put(snapshot, new SoftReference<>(cached));
+      }
+      return cached;
+    }
   }
 
   public Snapshot snapshot() {
@@ -151,6 +171,58 @@ public final class Network {
       }
     }
     return result;
+  }
+
+  /**
+   * The namespaces whose pods {@code to} admits on {@code protocol}/{@code port}, judged by its
+   * ingress alone: a new pod without labels (the least an attacker who can create pods there gets)
+   * in every namespace of the snapshot, and in "any other namespace" for those it does not know.
+   * The sources' egress is left out: it is theirs to restrict, and an attacker picks a source that
+   * may.
+   */
+  public List<String> namespacesAdmitted(PodEndpoint to, Protocol protocol, int port) {
+    List<String> admitted = new ArrayList<>();
+    for (String ns : candidateNamespaces()) {
+      Side ingress = policies.side(Direction.INGRESS, to, probe(ns), to.ports());
+      if (ingress.ports().contains(protocol, port)) {
+        admitted.add(ns);
+      }
+    }
+    return admitted;
+  }
+
+  /** Whether {@code to} admits pods of every namespace, known or not, on that port. */
+  public boolean admitsEveryNamespace(PodEndpoint to, Protocol protocol, int port) {
+    return namespacesAdmitted(to, protocol, port).size() == candidateNamespaces().size();
+  }
+
+  private List<String> candidateNamespaces() {
+    java.util.Set<String> all = new java.util.TreeSet<>(snapshot.namespaces());
+    endpoints.forEach(e -> all.add(e.namespace()));
+    List<String> result = new ArrayList<>(all);
+    result.add(ANY_OTHER_NAMESPACE);
+    return result;
+  }
+
+  /** A pod without labels or ports in namespace {@code ns}, standing for "some pod there". */
+  PodEndpoint probe(String ns) {
+    Map<String, String> nsLabels =
+        ns.equals(ANY_OTHER_NAMESPACE) ? Map.of() : factory.namespaceLabels(ns);
+    return new PodEndpoint(
+        new KubeObject(
+            new io.fabric8.kubernetes.api.model.PodBuilder()
+                .withNewMetadata()
+                .withName("any-pod")
+                .withNamespace(ns)
+                .endMetadata()
+                .build(),
+            dev.rampart.snapshot.Origin.UNKNOWN),
+        ns,
+        Map.of(),
+        nsLabels,
+        List.of(),
+        podNetwork.pods(),
+        false);
   }
 
   /** One workload per class: everything about a class is decided by any of its members. */

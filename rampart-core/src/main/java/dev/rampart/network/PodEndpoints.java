@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Turns workloads into the endpoints NetworkPolicy reasons about. */
 final class PodEndpoints {
@@ -16,6 +17,10 @@ final class PodEndpoints {
   PodEndpoints(Namespaces namespaces, PodNetwork network) {
     this.namespaces = namespaces;
     this.network = network;
+  }
+
+  Map<String, String> namespaceLabels(String namespace) {
+    return namespaces.labels(namespace);
   }
 
   PodEndpoint of(Workload w) {
