@@ -200,8 +200,7 @@ public final class InternetPaths {
 
   /** How many hops from the internet to {@code w}; empty when it cannot be reached. */
   public Optional<Integer> hops(PodEndpoint w) {
-    int d = distance[reachability.classOf(w)];
-    return d < 0 ? Optional.empty() : Optional.of(d);
+    return pathTo(w).map(p -> p.hops().size());
   }
 
   /** A shortest path from the internet to {@code target} on any port. */
@@ -218,13 +217,17 @@ public final class InternetPaths {
     if (direct != null && direct.ports().intersects(wanted)) {
       return Optional.of(new Path(List.of(firstHop(direct, target))));
     }
-    int t = reachability.classOf(target);
+    int t = reachability.contains(target) ? reachability.classOf(target) : -1;
     int best = -1;
     for (int c = 0; c < distance.length; c++) {
-      if (distance[c] > 0
-          && (best < 0 || distance[c] < distance[best])
-          && reachability.ports(c, t).intersects(wanted)) {
-        best = c;
+      if (distance[c] > 0 && (best < 0 || distance[c] < distance[best])) {
+        PortSet ports =
+            t >= 0
+                ? reachability.ports(c, t)
+                : network.decide(reachability.members(c).get(0), target).ports();
+        if (ports.intersects(wanted)) {
+          best = c;
+        }
       }
     }
     if (best < 0) {

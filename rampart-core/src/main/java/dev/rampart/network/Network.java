@@ -100,6 +100,11 @@ public final class Network {
     return Workloads.of(object).map(factory::of);
   }
 
+  /** The endpoint of a top-level workload of the snapshot (one of {@link #endpoints()}). */
+  public Optional<PodEndpoint> workload(KubeObject object) {
+    return Optional.ofNullable(byObject.get(object));
+  }
+
   /** Reachability between all workloads, computed on first use. */
   public synchronized Reachability reachability() {
     if (reachability == null) {

@@ -241,6 +241,11 @@ public final class Reachability {
     return members.size();
   }
 
+  /** Whether {@code pod} is one of the grouped pods. */
+  public boolean contains(PodEndpoint pod) {
+    return podIndex.containsKey(pod);
+  }
+
   public int classOf(PodEndpoint pod) {
     Integer i = podIndex.get(pod);
     if (i == null) {
