@@ -13,13 +13,13 @@ public abstract class WorkloadCheck implements Check {
   public final void run(Snapshot snapshot, CheckContext context, Results results) {
     List<Violation> found = new ArrayList<>();
     for (Workload w : snapshot.workloads()) {
-      String reason = notApplicable(w);
+      String reason = notApplicable(w, snapshot);
       if (reason != null) {
         results.notApplicable(w.object(), reason);
         continue;
       }
       found.clear();
-      check(w, context, found::add);
+      check(w, snapshot, context, found::add);
       if (found.isEmpty()) {
         results.pass(w.object());
       } else {
@@ -34,4 +34,13 @@ public abstract class WorkloadCheck implements Check {
   }
 
   protected abstract void check(Workload w, CheckContext context, Consumer<Violation> fail);
+
+  /** The hooks {@link SnapshotWorkloadCheck} widens to the whole snapshot. */
+  String notApplicable(Workload w, Snapshot snapshot) {
+    return notApplicable(w);
+  }
+
+  void check(Workload w, Snapshot snapshot, CheckContext context, Consumer<Violation> fail) {
+    check(w, context, fail);
+  }
 }

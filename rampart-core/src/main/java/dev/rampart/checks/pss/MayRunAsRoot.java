@@ -45,7 +45,9 @@ import java.util.function.Consumer;
         its own securityContext or the pod's. A non-zero runAsUser does not satisfy it. The \
         containers missing the setting are reported once, at the pod, where the fix belongs. \
         Not applicable to pods with hostUsers: false, which upstream exempts: root in a user \
-        namespace is unprivileged on the node. Windows pods are not exempt.""")
+        namespace is unprivileged on the node. Windows pods are not exempt. Polaris' \
+        runAsRootAllowed failure fixture is a Deployment declared with apiVersion v1, which no \
+        API server serves: Rampart keeps it as an unknown kind, not a workload.""")
 public final class MayRunAsRoot extends WorkloadCheck {
 
   private static final String FIELD = "runAsNonRoot";
