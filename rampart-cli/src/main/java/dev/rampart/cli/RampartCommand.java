@@ -7,7 +7,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Agentless Kubernetes security posture and attack-path analysis.",
-    subcommands = {ScanCommand.class, ChecksCommand.class, ExplainCommand.class},
+    subcommands = {
+      ScanCommand.class,
+      ChecksCommand.class,
+      ExplainCommand.class,
+      ReachCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,",

@@ -1,11 +1,13 @@
 package dev.rampart.network;
 
+import dev.rampart.snapshot.ContainerView;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.snapshot.Workload;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
+import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
@@ -414,11 +416,13 @@ public final class Exposure {
       boolean hostNetwork = Boolean.TRUE.equals(w.spec().getHostNetwork());
       List<PodPort> ports = PodEndpoints.ports(w);
       if (hostNetwork) {
-        PortSet declared = PortSet.NONE;
+        PortSet listening = PortSet.NONE;
         for (PodPort p : ports) {
-          declared = declared.union(PortSet.port(p.protocol(), p.number()));
+          listening = listening.union(PortSet.port(p.protocol(), p.number()));
         }
-        String note = declared.isEmpty() ? "no port declared: any port it listens on" : nodeNote;
+        listening = listening.union(probePorts(w));
+        String note =
+            listening.isEmpty() ? "no port declared or probed: any port it listens on" : nodeNote;
         add(
             w.object(),
             new Route(
@@ -428,7 +432,7 @@ public final class Exposure {
                 null,
                 null,
                 List.of(),
-                declared.isEmpty() ? PortSet.ALL : declared,
+                listening.isEmpty() ? PortSet.ALL : listening,
                 "the node's addresses",
                 note));
         continue;
@@ -450,6 +454,34 @@ public final class Exposure {
         }
       }
     }
+  }
+
+  /**
+   * The TCP ports the containers' probes check: what a process on the host network listens on, when
+   * it declares no port (the control plane's static pods do not).
+   */
+  private static PortSet probePorts(Workload w) {
+    PortSet ports = PortSet.NONE;
+    for (ContainerView c : w.containers()) {
+      for (Probe p :
+          java.util.Arrays.asList(c.livenessProbe(), c.readinessProbe(), c.startupProbe())) {
+        if (p == null) {
+          continue;
+        }
+        IntOrString port = null;
+        if (p.getHttpGet() != null) {
+          port = p.getHttpGet().getPort();
+        } else if (p.getTcpSocket() != null) {
+          port = p.getTcpSocket().getPort();
+        } else if (p.getGrpc() != null && p.getGrpc().getPort() != null) {
+          port = new IntOrString(p.getGrpc().getPort());
+        }
+        if (port != null && port.getIntVal() != null) {
+          ports = ports.union(PortSet.port(Protocol.TCP, port.getIntVal()));
+        }
+      }
+    }
+    return ports;
   }
 
   void add(KubeObject workload, Route route) {

@@ -89,6 +89,7 @@ public final class InternetPaths {
   private final List<Entry> entries = new ArrayList<>();
   private final Map<PodEndpoint, Entry> entryOf = new IdentityHashMap<>();
   private final int[] distance;
+  private final int[] order;
   private final int[] parent;
   private final PodEndpoint[] entryOfClass;
 
@@ -113,22 +114,29 @@ public final class InternetPaths {
         }
       }
       if (!admitted.isEmpty()) {
+        admitted.sort(java.util.Comparator.comparingInt(r -> r.kind().ordinal()));
         Entry e = new Entry(w, admitted, ports, note);
         entries.add(e);
         entryOf.put(w, e);
       }
     }
+    // Paths start preferably where applications face the internet (a load balancer, an
+    // Ingress), before node-level exposure (node ports, host ports, the host network).
+    entries.sort(java.util.Comparator.comparingInt(e -> e.routes().get(0).kind().ordinal()));
     int classes = reachability.classCount();
     distance = new int[classes];
+    order = new int[classes];
     parent = new int[classes];
     entryOfClass = new PodEndpoint[classes];
     Arrays.fill(distance, -1);
     Arrays.fill(parent, -1);
     Deque<Integer> queue = new ArrayDeque<>();
+    int visited = 0;
     for (Entry e : entries) {
       int c = reachability.classOf(e.workload());
       if (distance[c] < 0) {
         distance[c] = 1;
+        order[c] = visited++;
         entryOfClass[c] = e.workload();
         queue.add(c);
       }
@@ -138,6 +146,7 @@ public final class InternetPaths {
       for (int b = 0; b < classes; b++) {
         if (distance[b] < 0 && !reachability.ports(a, b).isEmpty()) {
           distance[b] = distance[a] + 1;
+          order[b] = visited++;
           parent[b] = a;
           queue.add(b);
         }
@@ -157,7 +166,8 @@ public final class InternetPaths {
       Map<Object, List<PodEndpoint>> controllersOf) {
     switch (r.kind()) {
       case HOST_NETWORK:
-        return r.podPorts();
+        // Unknown ports (none declared or probed) make no entry: what listens is not known.
+        return r.podPorts().isAll() ? PortSet.NONE : r.podPorts();
       case INGRESS:
         {
           List<PodEndpoint> serving =
@@ -220,7 +230,7 @@ public final class InternetPaths {
     int t = reachability.contains(target) ? reachability.classOf(target) : -1;
     int best = -1;
     for (int c = 0; c < distance.length; c++) {
-      if (distance[c] > 0 && (best < 0 || distance[c] < distance[best])) {
+      if (distance[c] > 0 && (best < 0 || order[c] < order[best])) {
         PortSet ports =
             t >= 0
                 ? reachability.ports(c, t)

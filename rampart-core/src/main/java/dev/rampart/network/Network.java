@@ -105,6 +105,34 @@ public final class Network {
     return Optional.ofNullable(byObject.get(object));
   }
 
+  /**
+   * The workloads or pods named {@code name} in {@code namespace} (of {@code kind}, when given,
+   * case-insensitive): top-level workloads first; otherwise pods and ReplicaSets that a workload
+   * controls, with their own labels and IPs. More than one result means the name is ambiguous.
+   */
+  public List<PodEndpoint> find(String namespace, String kind, String name) {
+    List<PodEndpoint> found = new ArrayList<>();
+    for (PodEndpoint e : endpoints) {
+      if (matches(e.object(), namespace, kind, name)) {
+        found.add(e);
+      }
+    }
+    if (found.isEmpty()) {
+      for (KubeObject o : snapshot.objects()) {
+        if (Workloads.KINDS.contains(o.kind()) && matches(o, namespace, kind, name)) {
+          endpoint(o).ifPresent(found::add);
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean matches(KubeObject o, String namespace, String kind, String name) {
+    return o.name().equals(name)
+        && Namespaces.nameOf(o.namespace()).equals(namespace)
+        && (kind == null || kind.equalsIgnoreCase(o.kind()));
+  }
+
   /** Reachability between all workloads, computed on first use. */
   public synchronized Reachability reachability() {
     if (reachability == null) {

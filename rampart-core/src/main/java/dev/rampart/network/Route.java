@@ -32,12 +32,13 @@ public record Route(
     sourceRanges = List.copyOf(sourceRanges);
   }
 
+  /** The kinds of route, applications' front doors first, node-level exposure last. */
   public enum Kind {
     LOAD_BALANCER("LoadBalancer"),
-    NODE_PORT("NodePort"),
-    EXTERNAL_IP("externalIPs"),
     INGRESS("Ingress"),
     GATEWAY_ROUTE("Gateway API route"),
+    EXTERNAL_IP("externalIPs"),
+    NODE_PORT("NodePort"),
     HOST_PORT("hostPort"),
     HOST_NETWORK("hostNetwork"),
     CLUSTER_IP("ClusterIP");
