@@ -1,9 +1,9 @@
 package dev.rampart.network;
 
-import dev.rampart.snapshot.ContainerView;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.snapshot.Workload;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeAddress;
@@ -458,30 +458,64 @@ public final class Exposure {
 
   /**
    * The TCP ports the containers' probes check: what a process on the host network listens on, when
-   * it declares no port (the control plane's static pods do not).
+   * it declares no port (the control plane's static pods do not). A container that binds to the
+   * loopback address ({@code --bind-address=127.0.0.1}), or, without that flag, a probe of the
+   * loopback address, listens on the node only.
    */
   private static PortSet probePorts(Workload w) {
     PortSet ports = PortSet.NONE;
-    for (ContainerView c : w.containers()) {
+    if (w.spec().getContainers() == null) {
+      return ports;
+    }
+    for (Container c : w.spec().getContainers()) {
+      String bind = flag(c, "--bind-address=");
+      if (bind != null && isLoopback(bind)) {
+        continue;
+      }
       for (Probe p :
-          java.util.Arrays.asList(c.livenessProbe(), c.readinessProbe(), c.startupProbe())) {
+          java.util.Arrays.asList(
+              c.getLivenessProbe(), c.getReadinessProbe(), c.getStartupProbe())) {
         if (p == null) {
           continue;
         }
         IntOrString port = null;
+        String host = null;
         if (p.getHttpGet() != null) {
           port = p.getHttpGet().getPort();
+          host = p.getHttpGet().getHost();
         } else if (p.getTcpSocket() != null) {
           port = p.getTcpSocket().getPort();
+          host = p.getTcpSocket().getHost();
         } else if (p.getGrpc() != null && p.getGrpc().getPort() != null) {
           port = new IntOrString(p.getGrpc().getPort());
         }
-        if (port != null && port.getIntVal() != null) {
+        boolean local = bind == null && host != null && isLoopback(host);
+        if (port != null && port.getIntVal() != null && !local) {
           ports = ports.union(PortSet.port(Protocol.TCP, port.getIntVal()));
         }
       }
     }
     return ports;
+  }
+
+  private static String flag(Container c, String prefix) {
+    List<String> words = new ArrayList<>();
+    if (c.getCommand() != null) {
+      words.addAll(c.getCommand());
+    }
+    if (c.getArgs() != null) {
+      words.addAll(c.getArgs());
+    }
+    for (String word : words) {
+      if (word != null && word.startsWith(prefix)) {
+        return word.substring(prefix.length());
+      }
+    }
+    return null;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host.startsWith("127.") || host.equals("localhost") || host.equals("::1");
   }
 
   void add(KubeObject workload, Route route) {

@@ -363,4 +363,47 @@ class ExposureTest {
     assertThat(h.podPorts())
         .isEqualTo(PortSet.port(Protocol.TCP, 8080).union(PortSet.port(Protocol.TCP, 9000)));
   }
+
+  @Test
+  void theHostNetworkListensWhereProbesLookUnlessBoundToLoopback() {
+    String pod =
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: NAME, namespace: kube-system}
+        spec:
+          hostNetwork: true
+          containers:
+          - name: c
+            image: registry.k8s.io/NAME:v1.29.4
+            command: [NAME, FLAG]
+            livenessProbe: {httpGet: {host: PROBE_HOST, port: PORT, scheme: HTTPS}}
+        """;
+    Exposure e =
+        exposure(
+            pod.replace("NAME", "kube-scheduler")
+                .replace("FLAG", "--bind-address=0.0.0.0")
+                .replace("PROBE_HOST", "127.0.0.1")
+                .replace("PORT", "10259"),
+            pod.replace("NAME", "kube-controller-manager")
+                .replace("FLAG", "--bind-address=127.0.0.1")
+                .replace("PROBE_HOST", "127.0.0.1")
+                .replace("PORT", "10257"),
+            pod.replace("NAME", "etcd")
+                .replace("FLAG", "--data-dir=/var/lib/etcd")
+                .replace("PROBE_HOST", "127.0.0.1")
+                .replace("PORT", "2381"),
+            pod.replace("NAME", "kube-apiserver")
+                .replace("FLAG", "--secure-port=6443")
+                .replace("PROBE_HOST", "10.0.1.10")
+                .replace("PORT", "6443"));
+    java.util.function.Function<String, PortSet> ports =
+        name ->
+            e.routes(e.snapshot().find("Pod", "kube-system", name).orElseThrow()).get(0).podPorts();
+    assertThat(ports.apply("kube-scheduler")).isEqualTo(PortSet.port(Protocol.TCP, 10259));
+    assertThat(ports.apply("kube-apiserver")).isEqualTo(PortSet.port(Protocol.TCP, 6443));
+    // Unknown ports: any port it listens on, with a note; no path starts there.
+    assertThat(ports.apply("kube-controller-manager")).isEqualTo(PortSet.ALL);
+    assertThat(ports.apply("etcd")).isEqualTo(PortSet.ALL);
+  }
 }
