@@ -4,6 +4,7 @@ import dev.rampart.snapshot.Workload;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -143,8 +144,9 @@ public final class InternetPaths {
     }
     while (!queue.isEmpty()) {
       int a = queue.poll();
-      for (int b = 0; b < classes; b++) {
-        if (distance[b] < 0 && !reachability.ports(a, b).isEmpty()) {
+      BitSet next = reachability.reachableClasses(a);
+      for (int b = next.nextSetBit(0); b >= 0; b = next.nextSetBit(b + 1)) {
+        if (distance[b] < 0) {
           distance[b] = distance[a] + 1;
           order[b] = visited++;
           parent[b] = a;

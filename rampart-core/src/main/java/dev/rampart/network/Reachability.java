@@ -38,6 +38,11 @@ public final class Reachability {
 
   private final CompiledRule[][] egressRules;
 
+  /** Per class, computed on first use: sources its ingress may admit, destinations its egress. */
+  private BitSet[] ingressSources;
+
+  private BitSet[] egressTargets;
+
   /** A rule with its matched peer classes (null: every class) and its ports split for speed. */
   private record CompiledRule(BitSet peers, PortSet fixedPorts, int[] namedKeys) {}
 
@@ -291,17 +296,63 @@ public final class Reachability {
   /** How many ordered pairs of distinct pods (endpoints) may open some connection. */
   public long connectedPairs() {
     long count = 0;
-    int classCount = classCount();
-    for (int a = 0; a < classCount; a++) {
+    for (int a = 0; a < classCount(); a++) {
       long sizeA = members.get(a).size();
-      for (int b = 0; b < classCount; b++) {
-        if (!ports(a, b).isEmpty()) {
-          long sizeB = members.get(b).size();
-          count += a == b ? sizeA * (sizeA - 1) : sizeA * sizeB;
-        }
+      BitSet targets = reachableClasses(a);
+      for (int b = targets.nextSetBit(0); b >= 0; b = targets.nextSetBit(b + 1)) {
+        count += a == b ? sizeA * (sizeA - 1) : sizeA * members.get(b).size();
       }
     }
     return count;
+  }
+
+  /**
+   * The classes pods of class {@code from} may open some connection to. Candidates come from
+   * bitsets (the sources each class's ingress rules name, the destinations each class's egress
+   * rules name), so that only plausible pairs are evaluated exactly.
+   */
+  public BitSet reachableClasses(int from) {
+    prepareCandidates();
+    BitSet out = new BitSet(classCount());
+    BitSet targets = egressTargets[from];
+    for (int b = targets.nextSetBit(0); b >= 0; b = targets.nextSetBit(b + 1)) {
+      if (ingressSources[b].get(from) && !ports(from, b).isEmpty()) {
+        out.set(b);
+      }
+    }
+    return out;
+  }
+
+  private synchronized void prepareCandidates() {
+    if (ingressSources != null) {
+      return;
+    }
+    int n = classCount();
+    BitSet all = new BitSet(n);
+    all.set(0, n);
+    BitSet[] sources = new BitSet[n];
+    BitSet[] targets = new BitSet[n];
+    for (int c = 0; c < n; c++) {
+      sources[c] = candidates(ingressRules[c], all);
+      targets[c] = candidates(egressRules[c], all);
+    }
+    egressTargets = targets;
+    ingressSources = sources;
+  }
+
+  /** The union of the rules' peer classes; every class when not isolated or a rule has no peer. */
+  private static BitSet candidates(CompiledRule[] rules, BitSet all) {
+    if (rules == null) {
+      return all;
+    }
+    BitSet union = new BitSet(all.size());
+    for (CompiledRule r : rules) {
+      if (r.peers() == null) {
+        return all;
+      }
+      union.or(r.peers());
+    }
+    return union;
   }
 
   /** Finds the pods each peer matches, by namespace first, so that work follows the matches. */
@@ -310,12 +361,19 @@ public final class Reachability {
     private final Map<String, List<Integer>> byNamespace = new HashMap<>();
     private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
 
+    /**
+     * Pods by the addresses an ipBlock sees (their IPs, or the pod network most share), keyed by
+     * identity: a block is then evaluated once per distinct list, not once per pod.
+     */
+    private final Map<List<Cidr>, List<Integer>> byAddresses = new IdentityHashMap<>();
+
     PeerMatcher(List<PodEndpoint> pods) {
       this.pods = pods;
       for (int i = 0; i < pods.size(); i++) {
         PodEndpoint p = pods.get(i);
         byNamespace.computeIfAbsent(p.namespace(), k -> new ArrayList<>()).add(i);
         namespaceLabels.putIfAbsent(p.namespace(), p.namespaceLabels());
+        byAddresses.computeIfAbsent(p.addresses(), k -> new ArrayList<>()).add(i);
       }
     }
 
@@ -336,11 +394,10 @@ public final class Reachability {
           }
         }
       } else if (peer instanceof Peer.Block) {
-        Map<List<Cidr>, Boolean> byAddresses = new IdentityHashMap<>();
-        for (int i = 0; i < pods.size(); i++) {
-          PodEndpoint p = pods.get(i);
-          if (byAddresses.computeIfAbsent(p.addresses(), a -> peer.matches(p, policyNamespace))) {
-            result.add(i);
+        for (Map.Entry<List<Cidr>, List<Integer>> group : byAddresses.entrySet()) {
+          PodEndpoint first = this.pods.get(group.getValue().get(0));
+          if (peer.matches(first, policyNamespace)) {
+            result.addAll(group.getValue());
           }
         }
       }

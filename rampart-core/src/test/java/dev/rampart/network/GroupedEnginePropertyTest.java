@@ -122,6 +122,14 @@ class GroupedEnginePropertyTest {
       }
     }
     Reachability grouped = network.reachability();
+    for (int a = 0; a < grouped.classCount(); a++) {
+      java.util.BitSet reachable = grouped.reachableClasses(a);
+      for (int b = 0; b < grouped.classCount(); b++) {
+        assertThat(reachable.get(b))
+            .as("reachable classes %d -> %d (seed %d)", a, b, seed)
+            .isEqualTo(!grouped.ports(a, b).isEmpty());
+      }
+    }
     for (Pod a : pods) {
       for (Pod b : pods) {
         PodEndpoint ea = endpoints.get(a);
