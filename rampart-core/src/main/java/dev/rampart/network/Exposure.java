@@ -148,6 +148,18 @@ public final class Exposure {
     return all.isEmpty() && !declaresPorts ? Level.NONE : Level.CLUSTER;
   }
 
+  /**
+   * Whether something is known to listen in the workload's pods: it declares a port, or a route
+   * reaches known ports (a Service's target, a probed port of the host network).
+   */
+  public boolean listens(KubeObject workload) {
+    Workload w = workloads.get(workload);
+    if (w != null && !PodEndpoints.ports(w).isEmpty()) {
+      return true;
+    }
+    return routes(workload).stream().anyMatch(r -> !r.podPorts().isAll());
+  }
+
   /** Whether a LoadBalancer's annotations keep it off the internet. */
   public static boolean isInternal(Map<String, String> annotations) {
     return internalAnnotation(annotations) != null;

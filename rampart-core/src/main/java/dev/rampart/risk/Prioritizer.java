@@ -102,7 +102,7 @@ public final class Prioritizer {
 
   private Optional<InternetPaths.Path> pathFromInternet(KubeObject object) {
     // Only what listens can be reached: a workload without ports or Services is left alone.
-    if (network == null || exposure.level(object) == Exposure.Level.NONE) {
+    if (network == null || !exposure.listens(object)) {
       return Optional.empty();
     }
     return network.workload(object).flatMap(e -> network.internetPaths().pathTo(e));
