@@ -30,7 +30,7 @@ class ArchitectureTest {
         .layer("Config")
         .definedBy("dev.rampart.config..")
         .layer("Analysis")
-        .definedBy("dev.rampart.checks..", "dev.rampart.network..")
+        .definedBy("dev.rampart.checks..", "dev.rampart.network..", "dev.rampart.rbac..")
         .layer("Source")
         .definedBy("dev.rampart.source..")
         .layer("Snapshot")
@@ -53,6 +53,23 @@ class ArchitectureTest {
   }
 
   @Test
+  void theRbacEngineStandsOnTheSnapshotAlone() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.rampart.rbac..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.rampart.checks..",
+            "dev.rampart.scan..",
+            "dev.rampart.report..",
+            "dev.rampart.risk..",
+            "dev.rampart.config..")
+        .because("checks, risk and the graph build on the RBAC engine, not the other way round")
+        .check(CLASSES);
+  }
+
+  @Test
   void onlySourcesUseTheKubernetesClient() {
     noClasses()
         .that()
@@ -70,6 +87,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "dev.rampart.checks..",
             "dev.rampart.network..",
+            "dev.rampart.rbac..",
             "dev.rampart.risk..",
             "dev.rampart.snapshot..")
         .should()

@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       ChecksCommand.class,
       ExplainCommand.class,
+      WhoCanCommand.class,
+      AccessCommand.class,
       ReachCommand.class
     },
     footer = {

@@ -15,7 +15,6 @@ import dev.rampart.scan.Scanner;
 import dev.rampart.snapshot.InputProblem;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.source.demo.DemoCluster;
-import dev.rampart.source.file.ManifestReader;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,8 +51,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "YAML/JSON manifests, directories (read recursively) or - for stdin")
   List<String> paths = new ArrayList<>();
 
-  @Option(names = "--demo", description = "scan the built-in demo cluster (ShopOps)")
-  boolean demo;
+  @Mixin SourceOptions source;
 
   @Option(
       names = "--config",
@@ -111,16 +110,10 @@ final class ScanCommand implements Callable<Integer> {
     if (top < 0) {
       throw new UsageException("--top must be 0 (all) or a positive number");
     }
-    if (demo == !paths.isEmpty()) {
-      throw new UsageException(
-          demo
-              ? "give either --demo or paths, not both"
-              : "nothing to scan: give manifests (files, directories, - for stdin) or --demo");
-    }
 
     List<Check> catalog = BuiltInChecks.all();
     RampartConfig rampartConfig = loadConfig(catalog);
-    Snapshot snapshot = demo ? DemoCluster.load() : readManifests();
+    Snapshot snapshot = source.read(paths, "scan");
     Scanner scanner =
         new Scanner(catalog, rampartConfig, config != null ? config.toString() : configName());
     ScanResult result = scanner.scan(snapshot, new ScanOptions(namespaces, min, Instant.now()));
@@ -140,7 +133,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private String configName() {
-    return demo ? "demo/rampart.yaml" : "rampart.yaml";
+    return source.demo ? "demo/rampart.yaml" : "rampart.yaml";
   }
 
   private RampartConfig loadConfig(List<Check> catalog) {
@@ -150,15 +143,12 @@ final class ScanCommand implements Callable<Integer> {
       if (config != null) {
         return loader.load(config, ids);
       }
-      return demo ? loader.load(configName(), DemoCluster.config(), ids) : RampartConfig.EMPTY;
+      return source.demo
+          ? loader.load(configName(), DemoCluster.config(), ids)
+          : RampartConfig.EMPTY;
     } catch (ConfigException e) {
       throw new UsageException(e.getMessage());
     }
-  }
-
-  private Snapshot readManifests() {
-    ManifestReader.Result read = new ManifestReader().read(paths, System.in);
-    return new Snapshot(String.join(" ", paths), read.objects(), read.problems());
   }
 
   /** Diagnostics go to standard error, so that the report on stdout stays machine-readable. */

@@ -31,6 +31,24 @@ import dev.rampart.checks.pss.UnmaskedProcMount;
 import dev.rampart.checks.pss.UnmaskedProcMountInUserNamespace;
 import dev.rampart.checks.pss.UnsafeSysctl;
 import dev.rampart.checks.pss.WindowsHostProcess;
+import dev.rampart.checks.rbac.BindOrEscalateGrant;
+import dev.rampart.checks.rbac.BindingToMissingRole;
+import dev.rampart.checks.rbac.BindingToMissingServiceAccount;
+import dev.rampart.checks.rbac.ClusterAdminBinding;
+import dev.rampart.checks.rbac.CsrApprovalGrant;
+import dev.rampart.checks.rbac.DefaultServiceAccountGrant;
+import dev.rampart.checks.rbac.EscalationToClusterAdmin;
+import dev.rampart.checks.rbac.EveryoneGrant;
+import dev.rampart.checks.rbac.ImpersonateGrant;
+import dev.rampart.checks.rbac.LongLivedTokenSecret;
+import dev.rampart.checks.rbac.NodeProxyGrant;
+import dev.rampart.checks.rbac.PersistentVolumeCreationGrant;
+import dev.rampart.checks.rbac.PodExecGrant;
+import dev.rampart.checks.rbac.SecretsReadGrant;
+import dev.rampart.checks.rbac.TokenCreationGrant;
+import dev.rampart.checks.rbac.WebhookConfigurationGrant;
+import dev.rampart.checks.rbac.WildcardRule;
+import dev.rampart.checks.rbac.WorkloadCreationGrant;
 import dev.rampart.checks.supply.ImageNotPinnedByDigest;
 import dev.rampart.checks.supply.ImagePullPolicyNotAlways;
 import dev.rampart.checks.supply.LatestImageTag;
@@ -106,6 +124,25 @@ public final class BuiltInChecks {
         new LatestImageTag(),
         new ImagePullPolicyNotAlways(),
         new ImageNotPinnedByDigest(),
+        // RBAC and identities: cluster-admin and escalation first, then risky grants, hygiene.
+        new ClusterAdminBinding(),
+        new EscalationToClusterAdmin(),
+        new EveryoneGrant(),
+        new BindOrEscalateGrant(),
+        new ImpersonateGrant(),
+        new SecretsReadGrant(),
+        new WorkloadCreationGrant(),
+        new PodExecGrant(),
+        new NodeProxyGrant(),
+        new TokenCreationGrant(),
+        new CsrApprovalGrant(),
+        new WebhookConfigurationGrant(),
+        new PersistentVolumeCreationGrant(),
+        new WildcardRule(),
+        new DefaultServiceAccountGrant(),
+        new LongLivedTokenSecret(),
+        new BindingToMissingRole(),
+        new BindingToMissingServiceAccount(),
         // Network: isolation, exposure, reachability.
         new NamespaceWithoutDefaultDenyIngress(),
         new NamespaceWithoutDefaultDenyEgress(),

@@ -6,8 +6,12 @@ import dev.rampart.config.RampartConfig.AssetGroup;
 import dev.rampart.network.Exposure;
 import dev.rampart.network.InternetPaths;
 import dev.rampart.network.Network;
+import dev.rampart.rbac.Rbac;
+import dev.rampart.rbac.ServiceAccountTokens;
+import dev.rampart.rbac.Subject;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
+import dev.rampart.snapshot.Workload;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +24,7 @@ import java.util.Set;
  * sets the base; what makes a weakness reachable or its damage larger raises it: exposure to the
  * internet (more for a high or critical weakness there: the way in), reachability from the internet
  * through other workloads, membership of a critical asset group, a container escape on a DaemonSet
- * (every node).
+ * (every node), an RBAC grant held by a service account whose token runs in a workload.
  */
 public final class Prioritizer {
 
@@ -30,6 +34,7 @@ public final class Prioritizer {
   private final Exposure exposure;
   private final Network network;
   private final AssetGroups groups;
+  private final Rbac rbac;
 
   /** Exposure only: routes as they are open, without NetworkPolicy or paths through workloads. */
   public Prioritizer(Snapshot snapshot, Exposure exposure, AssetGroups groups) {
@@ -37,6 +42,7 @@ public final class Prioritizer {
     this.exposure = exposure;
     this.network = null;
     this.groups = groups;
+    this.rbac = Rbac.of(snapshot);
   }
 
   /** With the network analysis: routes NetworkPolicy admits, and paths through workloads. */
@@ -45,6 +51,7 @@ public final class Prioritizer {
     this.exposure = network.exposure();
     this.network = network;
     this.groups = groups;
+    this.rbac = Rbac.of(snapshot);
   }
 
   public Finding prioritize(Finding f) {
@@ -72,6 +79,7 @@ public final class Prioritizer {
           reasons.add("reachable from the internet: " + path.get().summary());
         }
       }
+      priority += heldByMountedToken(object.get(), f, reasons);
       for (AssetGroup g : groups.of(object.get())) {
         int boost = groupBoost(g.criticality());
         if (boost > 0) {
@@ -85,6 +93,48 @@ public final class Prioritizer {
       reasons.add("container escape on a DaemonSet: a foothold on every node");
     }
     return f.withPriority(Math.min(100, priority), reasons);
+  }
+
+  /**
+   * A permission held by a service account whose token a running workload carries is one container
+   * compromise away; more so when that workload faces the internet.
+   */
+  private int heldByMountedToken(KubeObject object, Finding f, List<String> reasons) {
+    Optional<Subject> subject =
+        rbac.binding(object)
+            .flatMap(b -> b.subjectAt(f.evidence() == null ? null : f.evidence().path()));
+    if (subject.isEmpty()) {
+      return 0;
+    }
+    List<Workload> workloads = rbac.tokens().mountedBy(subject.get());
+    if (workloads.isEmpty()) {
+      return 0;
+    }
+    Subject holder = subject.get();
+    if (holder.isServiceAccount()) {
+      reasons.add(
+          "held by a service account mounted in " + ServiceAccountTokens.describe(workloads, 3));
+    } else if (holder.serviceAccountGroupNamespace() != null) {
+      reasons.add(
+          "held by "
+              + holder.display()
+              + ", whose members' tokens are mounted in "
+              + ServiceAccountTokens.describe(workloads, 3));
+    } else {
+      reasons.add("held by " + holder.display() + ": every service-account token of the cluster");
+    }
+    for (Workload w : workloads) {
+      Set<String> routes = internetRoutes(w.object());
+      if (!routes.isEmpty()) {
+        reasons.add(
+            "a token that holds it runs in "
+                + w.object().ref().display()
+                + ", exposed to the internet via "
+                + String.join(", ", routes));
+        return 25;
+      }
+    }
+    return 15;
   }
 
   /** The routes open to the internet, those NetworkPolicy admits when the analysis is known. */

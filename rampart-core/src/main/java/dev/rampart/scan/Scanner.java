@@ -156,7 +156,8 @@ public final class Scanner {
       return false;
     }
     return options.namespaces().isEmpty()
-        || options.namespaces().contains(f.resource().namespace());
+        || (f.resource().namespace() != null
+            && options.namespaces().contains(f.resource().namespace()));
   }
 
   /** With namespaces given, the checks see those namespaces and the cluster-scoped objects. */

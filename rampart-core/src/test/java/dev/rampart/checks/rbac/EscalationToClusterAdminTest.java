@@ -1,0 +1,83 @@
+package dev.rampart.checks.rbac;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rampart.checks.CheckTester;
+import org.junit.jupiter.api.Test;
+
+class EscalationToClusterAdminTest {
+
+  @Test
+  void flagsTheBindingThatEnablesTheStepAndNamesThePath() {
+    CheckTester t =
+        CheckTester.run(
+            new EscalationToClusterAdmin(),
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: cluster-admin}
+            rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: legacy-admin, namespace: kube-system}
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: deployer, namespace: ci}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: legacy-admin}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+            subjects: [{kind: ServiceAccount, name: legacy-admin, namespace: kube-system}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: deployer}
+            rules: [{apiGroups: [""], resources: [pods], verbs: [create]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata:
+              name: ci-deployer
+              annotations: {rampart.test/expect: escalation-to-cluster-admin}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: deployer}
+            subjects: [{kind: ServiceAccount, name: deployer, namespace: ci}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: ci-only, namespace: ci}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: deployer}
+            subjects: [{kind: ServiceAccount, name: builder, namespace: ci}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: support}
+            rules: [{apiGroups: [""], resources: [users, groups], verbs: [impersonate]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata:
+              name: support
+              annotations: {rampart.test/expect: escalation-to-cluster-admin}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: support}
+            subjects: [{kind: User, name: support@example.com}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: "system:controller:replicaset-controller"}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: deployer}
+            subjects: [{kind: ServiceAccount, name: replicaset-controller, namespace: kube-system}]
+            """);
+    t.assertExpectations();
+    assertThat(t.findings())
+        .extracting(f -> f.message())
+        .containsExactly(
+            "ServiceAccount ci/deployer can become cluster-admin in one step: run a pod in"
+                + " namespace kube-system as ServiceAccount kube-system/legacy-admin",
+            "User support@example.com can become cluster-admin in one step: impersonate Group"
+                + " system:masters");
+    assertThat(t.tally().notApplicable()).as("the built-in controller binding").isEqualTo(1);
+  }
+}
