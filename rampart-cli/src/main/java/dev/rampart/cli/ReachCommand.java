@@ -21,6 +21,7 @@ import dev.rampart.snapshot.Snapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -112,6 +113,10 @@ final class ReachCommand implements Callable<Integer> {
     Network network = Network.of(snapshot);
     Endpoint source = from == null ? null : end(network, from, "--from");
     Endpoint target = to == null ? null : end(network, to, "--to");
+    if (source instanceof ExternalEndpoint && target instanceof ExternalEndpoint) {
+      throw new UsageException(
+          "--from and --to are both outside the cluster: no NetworkPolicy applies");
+    }
     Port wanted = port(target);
     PrintWriter out = spec.commandLine().getOut();
     Object json;
@@ -365,7 +370,7 @@ final class ReachCommand implements Callable<Integer> {
   }
 
   private static void sort(List<ReachJson.Peer> peers) {
-    peers.sort(java.util.Comparator.comparing(p -> display(p.end())));
+    peers.sort(Comparator.comparing(p -> display(p.end())));
   }
 
   private static ReachJson.Peer peer(Endpoint other, Decision d, Port wanted) {

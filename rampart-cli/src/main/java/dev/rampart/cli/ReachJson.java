@@ -15,6 +15,7 @@ import dev.rampart.network.Side;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The JSON shapes of {@code reach}: typed records, serialized by Jackson. */
@@ -74,7 +75,7 @@ final class ReachJson {
       }
       return new SideJson(
           s.subject().display(),
-          s.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+          s.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
           port == 0 ? !s.ports().isEmpty() : s.ports().contains(protocol, port),
           s.isolating().stream().map(Policy::display).toList(),
           rules,

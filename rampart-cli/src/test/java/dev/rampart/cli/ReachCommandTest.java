@@ -180,6 +180,9 @@ class ReachCommandTest {
     assertThat(Cli.runWithStdin(CLUSTER, "reach", "-", "--to", "shop/db", "--port", "mysql").err())
         .contains("shop/Pod/db has no port named mysql");
     assertThat(Cli.runWithStdin(CLUSTER, "reach", "-", "--to", "shop").exit()).isEqualTo(2);
+    assertThat(
+            Cli.runWithStdin(CLUSTER, "reach", "-", "--from", "internet", "--to", "8.8.8.8").exit())
+        .isEqualTo(2);
     Cli broken = Cli.runWithStdin(CLUSTER + "---\nkind: [oops\n", "reach", "-", "--to", "shop/db");
     assertThat(broken.exit()).isEqualTo(3);
     assertThat(broken.out()).contains("Who can reach shop/Pod/db");

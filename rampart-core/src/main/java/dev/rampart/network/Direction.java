@@ -1,5 +1,7 @@
 package dev.rampart.network;
 
+import java.util.Locale;
+
 /** The two directions a NetworkPolicy governs, each isolating the pods it selects separately. */
 public enum Direction {
   INGRESS("Ingress", "from"),
@@ -24,6 +26,6 @@ public enum Direction {
   }
 
   public String id() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

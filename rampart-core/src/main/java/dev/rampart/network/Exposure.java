@@ -16,6 +16,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -485,8 +486,7 @@ public final class Exposure {
         continue;
       }
       for (Probe p :
-          java.util.Arrays.asList(
-              c.getLivenessProbe(), c.getReadinessProbe(), c.getStartupProbe())) {
+          Arrays.asList(c.getLivenessProbe(), c.getReadinessProbe(), c.getStartupProbe())) {
         if (p == null) {
           continue;
         }

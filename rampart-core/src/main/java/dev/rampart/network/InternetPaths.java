@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -115,7 +116,7 @@ public final class InternetPaths {
         }
       }
       if (!admitted.isEmpty()) {
-        admitted.sort(java.util.Comparator.comparingInt(r -> r.kind().ordinal()));
+        admitted.sort(Comparator.comparingInt(r -> r.kind().ordinal()));
         Entry e = new Entry(w, admitted, ports, note);
         entries.add(e);
         entryOf.put(w, e);
@@ -123,7 +124,7 @@ public final class InternetPaths {
     }
     // Paths start preferably where applications face the internet (a load balancer, an
     // Ingress), before node-level exposure (node ports, host ports, the host network).
-    entries.sort(java.util.Comparator.comparingInt(e -> e.routes().get(0).kind().ordinal()));
+    entries.sort(Comparator.comparingInt(e -> e.routes().get(0).kind().ordinal()));
     int classes = reachability.classCount();
     distance = new int[classes];
     order = new int[classes];

@@ -1,9 +1,11 @@
 package dev.rampart.network;
 
 import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Origin;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.snapshot.Workload;
 import dev.rampart.snapshot.Workloads;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -11,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.WeakHashMap;
 
 /**
@@ -230,7 +234,7 @@ public final class Network {
   }
 
   private List<String> candidateNamespaces() {
-    java.util.Set<String> all = new java.util.TreeSet<>(snapshot.namespaces());
+    Set<String> all = new TreeSet<>(snapshot.namespaces());
     endpoints.forEach(e -> all.add(e.namespace()));
     List<String> result = new ArrayList<>(all);
     result.add(ANY_OTHER_NAMESPACE);
@@ -243,13 +247,13 @@ public final class Network {
         ns.equals(ANY_OTHER_NAMESPACE) ? Map.of() : factory.namespaceLabels(ns);
     return new PodEndpoint(
         new KubeObject(
-            new io.fabric8.kubernetes.api.model.PodBuilder()
+            new PodBuilder()
                 .withNewMetadata()
                 .withName("any-pod")
                 .withNamespace(ns)
                 .endMetadata()
                 .build(),
-            dev.rampart.snapshot.Origin.UNKNOWN),
+            Origin.UNKNOWN),
         ns,
         Map.of(),
         nsLabels,

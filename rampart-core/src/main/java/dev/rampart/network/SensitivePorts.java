@@ -1,5 +1,6 @@
 package dev.rampart.network;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -74,7 +75,7 @@ public final class SensitivePorts {
       return Optional.empty();
     }
     String component = COMPONENT.get(port);
-    if (component != null && !software.toLowerCase(java.util.Locale.ROOT).contains(component)) {
+    if (component != null && !software.toLowerCase(Locale.ROOT).contains(component)) {
       return Optional.empty();
     }
     return Optional.ofNullable(TCP.get(port));

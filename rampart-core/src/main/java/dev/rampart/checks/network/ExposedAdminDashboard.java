@@ -18,7 +18,9 @@ import io.fabric8.kubernetes.api.model.Container;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 @CheckInfo(
     id = "exposed-admin-dashboard",
@@ -126,12 +128,12 @@ public final class ExposedAdminDashboard implements Check {
   static Optional<Product> recognize(Workload w) {
     Map<String, String> labels = w.podLabels();
     List<String> names =
-        java.util.stream.Stream.of(
+        Stream.of(
                 w.name(),
                 labels.get("app.kubernetes.io/name"),
                 labels.get("app"),
                 labels.get("k8s-app"))
-            .filter(java.util.Objects::nonNull)
+            .filter(Objects::nonNull)
             .map(n -> n.toLowerCase(Locale.ROOT))
             .toList();
     List<String> repositories =
@@ -139,7 +141,7 @@ public final class ExposedAdminDashboard implements Check {
             ? List.of()
             : w.spec().getContainers().stream()
                 .map(Container::getImage)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .map(ExposedAdminDashboard::repository)
                 .toList();
     for (Product p : PRODUCTS) {
