@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       WhoCanCommand.class,
       AccessCommand.class,
+      DataCommand.class,
       ReachCommand.class
     },
     footer = {
