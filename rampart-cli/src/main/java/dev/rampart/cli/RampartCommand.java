@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       WhoCanCommand.class,
       AccessCommand.class,
-      DataCommand.class
+      DataCommand.class,
+      ReachCommand.class
     },
     footer = {
       "",

@@ -43,6 +43,13 @@ import dev.rampart.checks.data.PlaintextSecretInConfigMap;
 import dev.rampart.checks.data.PlaintextSecretInEnv;
 import dev.rampart.checks.data.SecretAsEnvironmentVariable;
 import dev.rampart.checks.namespace.NamespacePodSecurityNotEnforced;
+import dev.rampart.checks.network.ExposedAdminDashboard;
+import dev.rampart.checks.network.IngressWithoutTls;
+import dev.rampart.checks.network.NamespaceWithoutDefaultDenyEgress;
+import dev.rampart.checks.network.NamespaceWithoutDefaultDenyIngress;
+import dev.rampart.checks.network.NetworkPolicyAllowsAll;
+import dev.rampart.checks.network.SensitivePortExposed;
+import dev.rampart.checks.network.WorkloadWithoutNetworkPolicy;
 import dev.rampart.checks.node.KubeProxyMetricsExposed;
 import dev.rampart.checks.node.KubeletAnonymousAuth;
 import dev.rampart.checks.node.KubeletAuthorizationAlwaysAllow;
@@ -262,6 +269,14 @@ public final class BuiltInChecks {
         new KubeletVersionSkew(),
         new ContainerRuntimeVulnerable(),
         new KernelVulnerable(),
-        new IngressNginxVulnerable());
+        new IngressNginxVulnerable(),
+        // Network: isolation, exposure, reachability.
+        new NamespaceWithoutDefaultDenyIngress(),
+        new NamespaceWithoutDefaultDenyEgress(),
+        new WorkloadWithoutNetworkPolicy(),
+        new NetworkPolicyAllowsAll(),
+        new SensitivePortExposed(),
+        new ExposedAdminDashboard(),
+        new IngressWithoutTls());
   }
 }

@@ -11,7 +11,7 @@ import dev.rampart.checks.SeverityOverrides;
 import dev.rampart.checks.version.VersionData;
 import dev.rampart.config.RampartConfig;
 import dev.rampart.data.VersionDataFile;
-import dev.rampart.network.Exposure;
+import dev.rampart.network.Network;
 import dev.rampart.risk.AssetGroups;
 import dev.rampart.risk.Prioritizer;
 import dev.rampart.snapshot.InputProblem;
@@ -99,7 +99,7 @@ public final class Scanner {
     LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
     Exceptions exceptions = new Exceptions(config.exceptions(), configName, snapshot, today);
     Prioritizer prioritizer =
-        new Prioritizer(snapshot, Exposure.of(snapshot), new AssetGroups(config.assetGroups()));
+        new Prioritizer(snapshot, Network.of(snapshot), new AssetGroups(config.assetGroups()));
 
     List<Finding> findings = new ArrayList<>();
     List<AppliedException> applied = new ArrayList<>();
