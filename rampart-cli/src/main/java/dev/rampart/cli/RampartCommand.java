@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       WhoCanCommand.class,
       AccessCommand.class,
+      DataCommand.class,
+      ReachCommand.class,
       SnapshotCommand.class
     },
     footer = {

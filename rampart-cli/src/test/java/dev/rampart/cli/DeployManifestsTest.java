@@ -19,7 +19,7 @@ class DeployManifestsTest {
     assertThat(r.exit()).as(r.out()).isZero();
     assertThat(r.err()).isEmpty();
     JsonNode report = new ObjectMapper().readTree(r.out());
-    assertThat(report.path("coverage").path("objects").asInt()).isEqualTo(7);
+    assertThat(report.path("coverage").path("objects").asInt()).isEqualTo(9);
     List<String> accepted = new ArrayList<>();
     for (JsonNode e : report.path("exceptionsApplied")) {
       accepted.add(e.path("checkId").asText() + " " + e.path("resource").asText());

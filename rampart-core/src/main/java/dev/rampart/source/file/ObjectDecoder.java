@@ -1,8 +1,11 @@
 package dev.rampart.source.file;
 
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -113,24 +116,143 @@ final class ObjectDecoder {
     this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   }
 
-  static String group(String apiVersion) {
-    int slash = apiVersion.indexOf('/');
-    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  /** Why a mapping was left out, in words for the user, and where in the mapping. */
+  static final class Rejected extends Exception {
+    private final boolean error;
+    private final JsonPointer at;
+
+    private Rejected(boolean error, String message, JsonPointer at) {
+      super(message, null, false, false);
+      this.error = error;
+      this.at = at;
+    }
+
+    static Rejected error(String message, JsonPointer at) {
+      return new Rejected(true, message, at);
+    }
+
+    static Rejected warning(String message) {
+      return new Rejected(false, message, JsonPointer.empty());
+    }
+
+    /** Whether the mapping looked like a Kubernetes object but is broken (else it is no object). */
+    boolean isError() {
+      return error;
+    }
+
+    /** The value at fault, or the mapping itself. */
+    JsonPointer at() {
+      return at;
+    }
   }
 
   /**
-   * @throws com.fasterxml.jackson.core.JsonProcessingException when a field has the wrong type; the
-   *     message names the field
+   * Decodes one mapping into the model class of its kind.
+   *
+   * @param list the fields of the list the mapping is an item of, or null
    */
-  HasMetadata decode(String apiVersion, String kind, JsonNode tree) throws java.io.IOException {
-    Class<? extends HasMetadata> type = TYPES.get(group(apiVersion) + "/" + kind);
-    if (type == null) {
-      return mapper.treeToValue(tree, GenericKubernetesResource.class);
+  HasMetadata decode(ObjectNode tree, ObjectNode list) throws Rejected {
+    if (list != null && !tree.has("kind")) {
+      completeTypedListItem(tree, list);
     }
-    HasMetadata object = mapper.treeToValue(tree, type);
+    String kind = kind(tree);
+    String apiVersion = apiVersion(tree, kind);
+    String name = name(tree, kind);
+    Class<? extends HasMetadata> type =
+        TYPES.getOrDefault(group(apiVersion) + "/" + kind, GenericKubernetesResource.class);
+    HasMetadata object;
+    try {
+      object = mapper.treeToValue(tree, type);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw Rejected.error(
+          kind + " " + name + ": " + ParseMessages.decoding(e, tree) + "; skipped",
+          ParseMessages.pointer(e));
+    }
     // Older API versions (extensions/v1beta1, ...) decode into the current class; keep the
     // version the file declared so that reports name what the user wrote.
     object.setApiVersion(apiVersion);
+    if (object.getMetadata().getName() == null) {
+      // generateName objects (Jobs created by CI, ...) get their name from the server; until then
+      // the prefix is the best name there is.
+      object.getMetadata().setName(name);
+    }
     return object;
+  }
+
+  /** Typed lists from the API (PodList, ...) leave apiVersion and kind out of their items. */
+  private static void completeTypedListItem(ObjectNode item, ObjectNode list) {
+    JsonNode listKind = list.get("kind");
+    JsonNode listVersion = list.get("apiVersion");
+    if (listKind != null
+        && listKind.isTextual()
+        && listKind.asText().endsWith("List")
+        && !listKind.asText().equals("List")) {
+      item.put("kind", listKind.asText().substring(0, listKind.asText().length() - 4));
+      if (!item.has("apiVersion") && listVersion != null) {
+        item.set("apiVersion", listVersion);
+      }
+    }
+  }
+
+  private static String kind(ObjectNode tree) throws Rejected {
+    JsonNode kind = tree.get("kind");
+    if (isMissing(kind)) {
+      throw Rejected.warning("not a Kubernetes object (it has no kind); skipped");
+    }
+    return string(kind, "", "kind");
+  }
+
+  private static String apiVersion(ObjectNode tree, String kind) throws Rejected {
+    JsonNode apiVersion = tree.get("apiVersion");
+    if (isMissing(apiVersion)) {
+      throw Rejected.error(kind + " has no apiVersion; skipped", JsonPointer.empty());
+    }
+    return string(apiVersion, kind + ": ", "apiVersion");
+  }
+
+  /** metadata.name, or metadata.generateName for objects the server names. */
+  private static String name(ObjectNode tree, String kind) throws Rejected {
+    JsonNode meta = tree.get("metadata");
+    if (meta != null && !meta.isNull() && !meta.isObject()) {
+      throw wrongType(kind + ": ", "metadata", "a mapping", meta);
+    }
+    for (String field : new String[] {"name", "generateName"}) {
+      JsonNode value = meta == null ? null : meta.get(field);
+      if (!isMissing(value)) {
+        return string(value, kind + ": ", "metadata." + field);
+      }
+    }
+    throw Rejected.error(
+        kind + " has no metadata.name; skipped",
+        meta == null ? JsonPointer.empty() : JsonPointer.compile("/metadata"));
+  }
+
+  private static boolean isMissing(JsonNode value) {
+    return value == null || value.isNull() || (value.isTextual() && value.asText().isBlank());
+  }
+
+  private static String string(JsonNode value, String subject, String path) throws Rejected {
+    if (!value.isTextual()) {
+      throw wrongType(subject, path, "a string", value);
+    }
+    return value.asText();
+  }
+
+  private static Rejected wrongType(String subject, String path, String expected, JsonNode value) {
+    return Rejected.error(
+        subject
+            + "field "
+            + path
+            + ": expected "
+            + expected
+            + ", got "
+            + ParseMessages.describe(value)
+            + "; skipped",
+        JsonPointer.compile("/" + path.replace('.', '/')));
+  }
+
+  static String group(String apiVersion) {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
   }
 }

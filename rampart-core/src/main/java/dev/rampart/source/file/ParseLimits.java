@@ -6,9 +6,10 @@ package dev.rampart.source.file;
  *
  * @param maxObjectChars the largest single object (or list item) read, in characters
  * @param maxNestingDepth the deepest nesting of mappings and sequences
- * @param maxAliases the most aliases to collections one document may use (YAML "billion laughs")
+ * @param maxValues the most values (mappings, sequences, scalars) one object may hold, counting
+ *     every YAML alias as the values it expands to ("billion laughs")
  */
-public record ParseLimits(int maxObjectChars, int maxNestingDepth, int maxAliases) {
+public record ParseLimits(int maxObjectChars, int maxNestingDepth, long maxValues) {
 
-  public static final ParseLimits DEFAULT = new ParseLimits(16 * 1024 * 1024, 200, 50);
+  public static final ParseLimits DEFAULT = new ParseLimits(16 * 1024 * 1024, 200, 1_000_000);
 }

@@ -118,8 +118,8 @@ record ResourceType(
 
   /**
    * Custom resources read when their CRD is installed, as {@code group/Kind}: Gateway API routes,
-   * Cilium and Calico policies, Trivy Operator's vulnerability reports. The version and plural come
-   * from the CRD.
+   * Cilium, Calico and Antrea policies, admin network policies, Trivy Operator's vulnerability
+   * reports. The version and plural come from the CRD.
    */
   static final Set<String> OPTIONAL =
       Set.of(
@@ -135,5 +135,9 @@ record ResourceType(
           "cilium.io/CiliumClusterwideNetworkPolicy",
           "crd.projectcalico.org/NetworkPolicy",
           "crd.projectcalico.org/GlobalNetworkPolicy",
+          "crd.antrea.io/NetworkPolicy",
+          "crd.antrea.io/ClusterNetworkPolicy",
+          "policy.networking.k8s.io/AdminNetworkPolicy",
+          "policy.networking.k8s.io/BaselineAdminNetworkPolicy",
           "aquasecurity.github.io/VulnerabilityReport");
 }

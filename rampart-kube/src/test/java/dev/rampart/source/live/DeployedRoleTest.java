@@ -47,8 +47,12 @@ class DeployedRoleTest {
             "ciliumclusterwidenetworkpolicies.cilium.io",
             "networkpolicies.crd.projectcalico.org",
             "globalnetworkpolicies.crd.projectcalico.org",
+            "networkpolicies.crd.antrea.io",
+            "clusternetworkpolicies.crd.antrea.io",
+            "adminnetworkpolicies.policy.networking.k8s.io",
+            "baselineadminnetworkpolicies.policy.networking.k8s.io",
             "vulnerabilityreports.aquasecurity.github.io"));
-    assertThat(ResourceType.OPTIONAL).hasSize(13);
+    assertThat(ResourceType.OPTIONAL).hasSize(17);
     assertThat(granted).isEqualTo(read);
   }
 

@@ -1,0 +1,226 @@
+package dev.rampart.source.file;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rampart.snapshot.InputProblem;
+import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Origin;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads the Kubernetes objects of one stream (a file or standard input): splits it into documents,
+ * parses each with a fresh parser, streams the items of lists one at a time, and turns every
+ * problem into an {@link InputProblem} naming file, line and document.
+ */
+final class ManifestStream {
+
+  private final String file;
+  private final Parsers parsers;
+  private final Collector out;
+
+  private DocumentReader docs;
+
+  /** The documents seen so far; the last is the current one. */
+  private int documents;
+
+  private int objectsInDocument;
+  private TreeBuilder trees;
+  private boolean isList;
+
+  /** The line where the object being read starts. */
+  private int objectLine;
+
+  ManifestStream(String file, Parsers parsers, Collector out) {
+    this.file = file;
+    this.parsers = parsers;
+    this.out = out;
+  }
+
+  void read(InputStream raw) {
+    int before = out.size();
+    try {
+      docs = new DocumentReader(TextDecoder.open(raw), parsers.limits().maxObjectChars());
+      boolean json = docs.looksLikeJson();
+      while (docs.next()) {
+        readDocument(json);
+      }
+    } catch (IOException e) {
+      out.add(InputProblem.error(file, 0, 0, ParseMessages.reading(e)));
+    }
+    if (out.size() == before) {
+      out.add(
+          InputProblem.warning(
+              file, 0, 0, "no Kubernetes objects in it (it is empty or holds only comments)"));
+    }
+  }
+
+  private void readDocument(boolean json) throws IOException {
+    boolean counted = false;
+    JsonParser p = null;
+    try {
+      p = (json ? parsers.json() : parsers.yaml()).createParser(docs);
+      while (p.nextToken() != null) {
+        // In YAML the document reader's text is one document; JSON may run several together.
+        if (!counted || json) {
+          startDocument();
+          counted = true;
+        }
+        readRoot(p);
+      }
+    } catch (IOException | RuntimeException e) {
+      if (docs.failure() != null) {
+        throw docs.failure();
+      }
+      if (!counted) {
+        startDocument();
+        counted = true;
+      }
+      String skipped =
+          objectsInDocument > 0
+              ? "; the rest of the document is skipped"
+              : "; the document is skipped";
+      int line = line(e, p);
+      out.add(InputProblem.error(file, line, documents, problem(e) + opened(e, line) + skipped));
+    } finally {
+      close(p);
+    }
+    if (!counted && docs.explicitStart()) {
+      // An empty "---" document still counts, so that the numbers match what YAML tools say.
+      startDocument();
+    }
+  }
+
+  private void startDocument() {
+    documents++;
+    objectsInDocument = 0;
+  }
+
+  private void readRoot(JsonParser p) throws IOException {
+    int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
+    objectLine = line;
+    JsonToken token = p.currentToken();
+    if (token != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      out.add(InputProblem.warning(file, line, documents, notAMapping(token, "the document is")));
+      return;
+    }
+    docs.startObject();
+    trees = new TreeBuilder(parsers.limits().maxValues());
+    isList = false;
+    ObjectNode top = trees.readObject(p, this::readItems);
+    if (!isList) {
+      emit(top, null, "", line);
+    }
+  }
+
+  /**
+   * Reads the {@code items} of a list ({@code kind: List} as kubectl prints it, typed lists such as
+   * PodList) one at a time, each with its own budget, so that a list of any length streams. The
+   * items may come before the list's {@code kind}: kubectl sorts the keys.
+   *
+   * @see TreeBuilder.FieldReader
+   */
+  private boolean readItems(String field, JsonParser p, ObjectNode list) throws IOException {
+    JsonNode kind = list.get("kind");
+    if (!field.equals("items")
+        || p.currentToken() != JsonToken.START_ARRAY
+        || (kind != null && !kind.asText().endsWith("List"))) {
+      return false;
+    }
+    isList = true;
+    for (int item = 0; p.nextToken() != JsonToken.END_ARRAY; item++) {
+      docs.startObject();
+      trees.startObject();
+      int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
+      objectLine = line;
+      emit(trees.read(p), list, "items[" + item + "]: ", line);
+    }
+    return true;
+  }
+
+  /**
+   * Adds the object a mapping holds, or the reason it holds none.
+   *
+   * @param list the fields of the list the mapping is an item of, or null
+   * @param item how to name the item in messages, or "" for a whole document
+   */
+  private void emit(JsonNode tree, ObjectNode list, String item, int line) {
+    if (!tree.isObject()) {
+      JsonToken token = tree.isArray() ? JsonToken.START_ARRAY : JsonToken.VALUE_STRING;
+      out.add(InputProblem.warning(file, line, documents, item + notAMapping(token, "it is")));
+      return;
+    }
+    try {
+      HasMetadata object = parsers.decoder().decode((ObjectNode) tree, list);
+      String template = Templates.of(docs.helmSource(), object);
+      out.add(new KubeObject(object, new Origin(file, documents, line, template)));
+      objectsInDocument++;
+    } catch (ObjectDecoder.Rejected r) {
+      int at = trees.line(tree, r.at());
+      int where = at > 0 ? docs.absoluteLine(at) : line;
+      String message = item + r.getMessage();
+      out.add(
+          r.isError()
+              ? InputProblem.error(file, where, documents, message)
+              : InputProblem.warning(file, where, documents, message));
+    }
+  }
+
+  private static String notAMapping(JsonToken token, String subject) {
+    String what = token == JsonToken.START_ARRAY ? "a list" : "a scalar";
+    return "not a Kubernetes object (" + subject + " " + what + ", not a mapping); skipped";
+  }
+
+  private static String problem(Exception e) {
+    InputRejectedException rejected = ParseMessages.cause(e, InputRejectedException.class);
+    return rejected != null ? rejected.getMessage() : ParseMessages.parsing(e);
+  }
+
+  /** Where the construct that failed began, when that is not where the parser noticed. */
+  private String opened(Exception e, int line) {
+    MarkedYAMLException yaml = ParseMessages.cause(e, MarkedYAMLException.class);
+    if (yaml == null || yaml.getContextMark() == null) {
+      return "";
+    }
+    // A bracket left open is only noticed where the document ends: point at both.
+    int start = docs.absoluteLine(yaml.getContextMark().getLine() + 1);
+    return start == line ? "" : " (opened at line " + start + ")";
+  }
+
+  /** The line a parse error is at: where the parser says, else where it stopped. */
+  private int line(Exception e, JsonParser p) {
+    InputRejectedException rejected = ParseMessages.cause(e, InputRejectedException.class);
+    if (rejected != null) {
+      return rejected.line() > 0 ? rejected.line() : objectLine;
+    }
+    // Before Jackson's wrapper, whose location is where the parser started, not the problem.
+    MarkedYAMLException yaml = ParseMessages.cause(e, MarkedYAMLException.class);
+    if (yaml != null && yaml.getProblemMark() != null) {
+      return docs.absoluteLine(yaml.getProblemMark().getLine() + 1);
+    }
+    JsonLocation location = e instanceof JsonProcessingException json ? json.getLocation() : null;
+    if ((location == null || location.getLineNr() < 1) && p != null) {
+      location = p.currentLocation();
+    }
+    return location != null && location.getLineNr() > 0
+        ? docs.absoluteLine(location.getLineNr())
+        : docs.absoluteLine(1);
+  }
+
+  private static void close(JsonParser p) {
+    if (p != null) {
+      try {
+        p.close();
+      } catch (IOException | RuntimeException e) {
+        // The document is over either way.
+      }
+    }
+  }
+}
