@@ -153,8 +153,11 @@ final class ApiClient {
     }
     try {
       JsonNode status = MAPPER.readTree(body);
-      if (status != null && status.hasNonNull("message")) {
-        return status.get("message").asText();
+      if (status != null && status.isObject()) {
+        // A Status without a message says no more than its code.
+        return status.hasNonNull("message")
+            ? status.get("message").asText()
+            : status.path("reason").asText(null);
       }
     } catch (IOException e) {
       // Not JSON: a proxy's HTML page, say.

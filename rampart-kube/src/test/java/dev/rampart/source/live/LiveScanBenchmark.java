@@ -15,16 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A live read of 20 000 objects served by the mock API server, paged by 500 as a real server would,
+ * A live read of 20 000 objects served by a mock API server, paged by 500 as a real server would,
  * then the scan of what was read: time, requests, and heap. Not a unit test (no timed assertions):
  * it runs only on request, with
  *
  * <pre>mvn -pl rampart-kube -am test -Dgroups=bench -Dbench.excluded=none -Dtest=LiveScanBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * The mock server runs in the same JVM and on the same cores: its work (JSON answers, paging) is in
- * the wall-clock time and its stored objects are in the heap; the retained size of the snapshot is
- * measured apart.
+ * The server ({@link StaticCluster}) runs in the same JVM and on the same cores, with its pages
+ * prepared in advance: its heap is in the baseline, and the figures are the heap above it. The
+ * network engine keeps its analysis of a snapshot softly, so a run's snapshot may stay in the next
+ * run's baseline until memory runs short; the first run's retained size is the snapshot's own.
  */
 @Tag("bench")
 class LiveScanBenchmark {
