@@ -10,7 +10,6 @@ import dev.rampart.snapshot.Snapshot;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,8 +24,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The live source: reads a running cluster through the Kubernetes API into a {@link Snapshot},
@@ -44,7 +40,6 @@ public final class LiveSource {
   /** The one Secret type the analyses need: tokens that never expire. */
   static final String TOKEN_SECRET = "kubernetes.io/service-account-token";
 
-  private static final Pattern USER = Pattern.compile("User \"([^\"]*)\"");
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Connection connection;
@@ -190,7 +185,10 @@ public final class LiveSource {
       ListReader.Listing listing = lists.list(type, namespace, fieldSelector);
       return Outcome.of(listing.objects(), listing.notes());
     } catch (ApiException e) {
-      return Outcome.missing(gap(type, namespace, e));
+      if (e.isUnauthorized()) {
+        throw unauthorized(e);
+      }
+      return Outcome.missing(Gaps.of(type, namespace, e));
     }
   }
 
@@ -208,24 +206,15 @@ public final class LiveSource {
       String kind = read.type().kind();
       if (kind.equals("CustomResourceDefinition")) {
         if (outcome.gap() != null) {
-          gaps.addAll(unknownCustomResources(outcome.gap()));
+          gaps.addAll(Gaps.customResourcesUnknown(outcome.gap()));
         }
         for (HasMetadata o : outcome.objects()) {
-          ResourceType type = optional((CustomResourceDefinition) o);
-          if (type != null) {
-            scopes(type).forEach(ns -> more.add(list(type, ns, Role.LIST)));
-          }
+          ResourceType.servedBy((CustomResourceDefinition) o)
+              .ifPresent(type -> scopes(type).forEach(ns -> more.add(list(type, ns, Role.LIST))));
         }
       } else if (kind.equals("Node")) {
         if (outcome.gap() != null) {
-          Gap nodes = outcome.gap();
-          gaps.add(
-              new Gap(
-                  Kubelets.API_VERSION,
-                  Kubelets.KIND,
-                  null,
-                  nodes.cause(),
-                  "the nodes whose kubelets to ask are unknown: " + nodes.message()));
+          gaps.add(Gaps.kubeletsUnknown(outcome.gap()));
         }
         for (HasMetadata node : outcome.objects()) {
           String name = node.getMetadata().getName();
@@ -242,49 +231,6 @@ public final class LiveSource {
     return more;
   }
 
-  private static List<Gap> unknownCustomResources(Gap crds) {
-    List<Gap> gaps = new ArrayList<>();
-    for (String wanted : new TreeSet<>(ResourceType.OPTIONAL)) {
-      int slash = wanted.indexOf('/');
-      gaps.add(
-          new Gap(
-              wanted.substring(0, slash),
-              wanted.substring(slash + 1),
-              null,
-              crds.cause(),
-              "whether the cluster serves it is unknown: " + crds.message()));
-    }
-    return gaps;
-  }
-
-  /** The custom resource a CRD serves, when it is one the analyses read. */
-  private static ResourceType optional(CustomResourceDefinition crd) {
-    if (crd.getSpec() == null || crd.getSpec().getNames() == null) {
-      return null;
-    }
-    String group = crd.getSpec().getGroup();
-    String kind = crd.getSpec().getNames().getKind();
-    if (!ResourceType.OPTIONAL.contains(group + "/" + kind)) {
-      return null;
-    }
-    String version = null;
-    for (CustomResourceDefinitionVersion v : crd.getSpec().getVersions()) {
-      if (Boolean.TRUE.equals(v.getServed())
-          && (version == null || Boolean.TRUE.equals(v.getStorage()))) {
-        version = v.getName();
-      }
-    }
-    if (version == null) {
-      return null;
-    }
-    return ResourceType.of(
-        group,
-        version,
-        crd.getSpec().getNames().getPlural(),
-        kind,
-        "Namespaced".equals(crd.getSpec().getScope()));
-  }
-
   private Outcome kubelet(String node, AtomicBoolean forbidden) throws InterruptedException {
     if (forbidden.get()) {
       return Outcome.of(List.of(), List.of());
@@ -296,19 +242,13 @@ public final class LiveSource {
       if (e.isUnauthorized()) {
         throw unauthorized(e);
       }
-      if (e.isForbidden() && !forbidden.getAndSet(true)) {
-        return Outcome.missing(
-            new Gap(
-                Kubelets.API_VERSION,
-                Kubelets.KIND,
-                null,
-                Gap.Cause.FORBIDDEN,
-                Kubelets.request() + ": " + forbiddenFor(e)));
-      }
       if (e.isForbidden()) {
-        return Outcome.of(List.of(), List.of());
+        // Every kubelet is behind the same permission: one gap, the other reads stop.
+        return forbidden.getAndSet(true)
+            ? Outcome.of(List.of(), List.of())
+            : Outcome.missing(Gaps.kubeletsForbidden(e));
       }
-      return Outcome.unread(said(e));
+      return Outcome.unread(Gaps.said(e));
     } catch (IOException e) {
       return Outcome.unread(e.getMessage());
     }
@@ -371,8 +311,7 @@ public final class LiveSource {
       }
     }
     derived.forEach(g -> gaps.putIfAbsent(g.message(), g));
-    unreadKubelets.forEach(
-        (why, nodes) -> warnings.add(unreadKubelets(nodes) + " not read: " + why));
+    unreadKubelets.forEach((why, nodes) -> warnings.add(Gaps.kubeletsUnread(nodes, why)));
     List<KubeObject> kept = new ArrayList<>();
     for (int i = 0; i < reads.size(); i++) {
       if (reads.get(i).role() == Role.TOKEN_SECRETS) {
@@ -393,70 +332,8 @@ public final class LiveSource {
         connection.description(), kept, problems, cluster, List.copyOf(gaps.values()));
   }
 
-  /** One line for many nodes: a cluster of a thousand nodes without configz is one warning. */
-  private static String unreadKubelets(List<String> nodes) {
-    if (nodes.size() == 1) {
-      return "the kubelet configuration of node " + nodes.get(0);
-    }
-    String names =
-        nodes.size() <= 3
-            ? String.join(", ", nodes)
-            : String.join(", ", nodes.subList(0, 3)) + " and " + (nodes.size() - 3) + " more";
-    return "the kubelet configuration of " + nodes.size() + " nodes (" + names + ")";
-  }
-
   private static String key(HasMetadata o) {
     return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
-  }
-
-  /** A read that failed, as the permission or API that is missing. */
-  private Gap gap(ResourceType type, String namespace, ApiException e) {
-    if (e.isUnauthorized()) {
-      throw unauthorized(e);
-    }
-    String request = type.request(namespace);
-    if (e.isForbidden()) {
-      return new Gap(
-          type.apiVersion(),
-          type.kind(),
-          namespace,
-          Gap.Cause.FORBIDDEN,
-          request + ": " + forbiddenFor(e));
-    }
-    if (e.isNotFound()) {
-      return new Gap(
-          type.apiVersion(),
-          type.kind(),
-          namespace,
-          Gap.Cause.NOT_SERVED,
-          request + ": the API server does not serve " + type.apiVersion() + " " + type.plural());
-    }
-    if (e.code() == 406 && type.metadataOnly()) {
-      return new Gap(
-          type.apiVersion(),
-          type.kind(),
-          namespace,
-          Gap.Cause.NOT_SERVED,
-          request
-              + ": the API server cannot list metadata only (406 Not Acceptable); not read rather"
-              + " than read with the data");
-    }
-    return new Gap(
-        type.apiVersion(), type.kind(), namespace, Gap.Cause.FAILED, request + ": " + said(e));
-  }
-
-  /** {@code forbidden for system:serviceaccount:rampart:scanner}, or the server's words. */
-  private static String forbiddenFor(ApiException e) {
-    String message = e.serverMessage();
-    Matcher user = message == null ? null : USER.matcher(message);
-    if (user != null && user.find()) {
-      return "forbidden for " + user.group(1);
-    }
-    return message == null ? "forbidden" : "forbidden (" + message + ")";
-  }
-
-  private static String said(ApiException e) {
-    return e.getMessage() + (e.attempts() > 1 ? " (after " + e.attempts() + " attempts)" : "");
   }
 
   private LiveSourceException unauthorized(ApiException e) {

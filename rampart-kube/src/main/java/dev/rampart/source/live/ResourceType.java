@@ -1,8 +1,12 @@
 package dev.rampart.source.live;
 
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionSpec;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +32,32 @@ record ResourceType(
   static ResourceType of(
       String group, String version, String plural, String kind, boolean namespaced) {
     return new ResourceType(group, version, plural, kind, namespaced, false);
+  }
+
+  /** The custom resource a CRD serves, at its storage version, when it is one Rampart reads. */
+  static Optional<ResourceType> servedBy(CustomResourceDefinition crd) {
+    CustomResourceDefinitionSpec spec = crd.getSpec();
+    if (spec == null
+        || spec.getNames() == null
+        || !OPTIONAL.contains(spec.getGroup() + "/" + spec.getNames().getKind())) {
+      return Optional.empty();
+    }
+    String version = null;
+    for (CustomResourceDefinitionVersion v : spec.getVersions()) {
+      if (Boolean.TRUE.equals(v.getServed())
+          && (version == null || Boolean.TRUE.equals(v.getStorage()))) {
+        version = v.getName();
+      }
+    }
+    return Optional.ofNullable(version)
+        .map(
+            served ->
+                of(
+                    spec.getGroup(),
+                    served,
+                    spec.getNames().getPlural(),
+                    spec.getNames().getKind(),
+                    "Namespaced".equals(spec.getScope())));
   }
 
   String apiVersion() {
