@@ -299,7 +299,7 @@ public final class LiveSource {
     for (int i = 0; i < reads.size(); i++) {
       Outcome outcome = outcomes.get(i);
       if (outcome.gap() != null) {
-        gaps.putIfAbsent(outcome.gap().message(), outcome.gap());
+        gaps.putIfAbsent(gapKey(outcome.gap()), outcome.gap());
       }
       warnings.addAll(outcome.notes());
       if (outcome.unread() != null) {
@@ -310,7 +310,6 @@ public final class LiveSource {
         outcome.objects().forEach(o -> tokens.add(key(o)));
       }
     }
-    derived.forEach(g -> gaps.putIfAbsent(g.message(), g));
     unreadKubelets.forEach((why, nodes) -> warnings.add(Gaps.kubeletsUnread(nodes, why)));
     List<KubeObject> kept = new ArrayList<>();
     for (int i = 0; i < reads.size(); i++) {
@@ -328,8 +327,17 @@ public final class LiveSource {
     List<InputProblem> problems = new ArrayList<>();
     warnings.forEach(w -> problems.add(InputProblem.warning(where, 0, 0, w)));
     gaps.values().forEach(g -> problems.add(g.asProblem(where)));
+    // What follows from a gap already told (no CRDs, so no custom resources) is not told again.
+    derived.forEach(g -> gaps.putIfAbsent(gapKey(g), g));
     return new Snapshot(
         connection.description(), kept, problems, cluster, List.copyOf(gaps.values()));
+  }
+
+  /**
+   * The same kind refused the same way in the same scope is one gap (two Secret lists fail alike).
+   */
+  private static String gapKey(Gap g) {
+    return g.apiVersion() + "/" + g.kind() + "/" + g.namespace() + "/" + g.message();
   }
 
   private static String key(HasMetadata o) {

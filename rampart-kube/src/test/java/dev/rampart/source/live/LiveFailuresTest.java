@@ -94,6 +94,30 @@ class LiveFailuresTest {
   }
 
   @Test
+  void withoutTheCrdsTheOptionalApisAreGapsTooButToldOnce() {
+    cluster
+        .expect()
+        .get()
+        .withPath("/apis/apiextensions.k8s.io/v1/customresourcedefinitions?limit=500")
+        .andReturn(
+            403, MockCluster.forbidden("customresourcedefinitions", "apiextensions.k8s.io", null))
+        .always();
+
+    Snapshot snapshot = read(options());
+
+    assertThat(snapshot.problems())
+        .extracting(InputProblem::describe)
+        .containsExactly(
+            "context mock: CustomResourceDefinition not read: list"
+                + " customresourcedefinitions.apiextensions.k8s.io at cluster scope: forbidden for"
+                + " system:serviceaccount:rampart:scanner");
+    assertThat(snapshot.gaps())
+        .extracting(Gap::kind)
+        .contains("CustomResourceDefinition", "HTTPRoute", "CiliumNetworkPolicy")
+        .hasSize(1 + ResourceType.OPTIONAL.size());
+  }
+
+  @Test
   void throttlingIsRetriedAfterWhatTheServerAsks() {
     cluster
         .expect()
