@@ -2,6 +2,7 @@ package dev.rampart.risk;
 
 import dev.rampart.checks.Finding;
 import dev.rampart.config.RampartConfig.AssetGroup;
+import dev.rampart.graph.AssetGroups;
 import dev.rampart.network.Exposure;
 import dev.rampart.rbac.Rbac;
 import dev.rampart.rbac.ServiceAccountTokens;
