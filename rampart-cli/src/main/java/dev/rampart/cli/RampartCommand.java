@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
       ChecksCommand.class,
       ExplainCommand.class,
       WhoCanCommand.class,
-      AccessCommand.class
+      AccessCommand.class,
+      PathsCommand.class
     },
     footer = {
       "",
