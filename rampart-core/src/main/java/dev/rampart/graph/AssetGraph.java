@@ -182,11 +182,45 @@ public final class AssetGraph {
           identities.add(s);
         }
       }
+      builtInClusterAdmin(identities);
       for (Subject s : identities) {
         g.add(identity(s), snapshot.find("ServiceAccount", s.namespace(), s.name()).orElse(null));
         escalations(s);
         secretReads(s);
         podCreation(s);
+      }
+    }
+
+    /**
+     * Every cluster has the bootstrap ClusterRole {@code cluster-admin}: a ClusterRoleBinding to it
+     * counts even when the manifests at hand do not define the role (the RBAC engine only knows the
+     * roles it was given).
+     */
+    private void builtInClusterAdmin(Set<Subject> identities) {
+      if (rbac.clusterRoles().containsKey("cluster-admin")) {
+        return;
+      }
+      for (var b : rbac.bindings()) {
+        if (!b.isClusterWide() || !"cluster-admin".equals(b.roleName())) {
+          continue;
+        }
+        for (Subject s : b.subjects()) {
+          if (s == null) {
+            continue;
+          }
+          identities.add(s);
+          g.connect(
+              identity(s),
+              Asset.CLUSTER_ADMIN,
+              new Edge(
+                  EdgeType.GRANTED,
+                  "T1078",
+                  1.0,
+                  List.of(
+                      b.display()
+                          + " -> ClusterRole/cluster-admin (built-in: every verb on every"
+                          + " resource)")));
+        }
       }
     }
 
