@@ -3,6 +3,8 @@ package dev.rampart.risk;
 import dev.rampart.checks.Finding;
 import dev.rampart.config.RampartConfig.AssetGroup;
 import dev.rampart.graph.AssetGroups;
+import dev.rampart.graph.AttackPath;
+import dev.rampart.graph.PathIndex;
 import dev.rampart.network.Exposure;
 import dev.rampart.rbac.Rbac;
 import dev.rampart.rbac.ServiceAccountTokens;
@@ -30,8 +32,18 @@ public final class Prioritizer {
   private final Exposure exposure;
   private final AssetGroups groups;
   private final Rbac rbac;
+  private final PathIndex paths;
 
   public Prioritizer(Snapshot snapshot, Exposure exposure, AssetGroups groups) {
+    this(snapshot, exposure, groups, PathIndex.empty());
+  }
+
+  /**
+   * @param paths the attack paths found: a finding on one is raised, the more for a likelier and
+   *     more damaging path
+   */
+  public Prioritizer(Snapshot snapshot, Exposure exposure, AssetGroups groups, PathIndex paths) {
+    this.paths = paths;
     this.snapshot = snapshot;
     this.exposure = exposure;
     this.groups = groups;
@@ -51,6 +63,11 @@ public final class Prioritizer {
         reasons.add("exposed to the internet via " + String.join(", ", routes));
       }
       priority += heldByMountedToken(object.get(), f, reasons);
+      Optional<AttackPath> path = paths.bestPath(object.get());
+      if (path.isPresent()) {
+        priority += path.get().score() >= 40 ? 20 : 10;
+        reasons.add(PathIndex.reason(path.get()));
+      }
       for (AssetGroup g : groups.of(object.get())) {
         int boost = groupBoost(g.criticality());
         if (boost > 0) {
