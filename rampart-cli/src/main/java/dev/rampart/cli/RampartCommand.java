@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       WhoCanCommand.class,
       AccessCommand.class,
-      PathsCommand.class
+      PathsCommand.class,
+      DataCommand.class
     },
     footer = {
       "",

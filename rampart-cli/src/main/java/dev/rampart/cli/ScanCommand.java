@@ -7,6 +7,7 @@ import dev.rampart.checks.Severity;
 import dev.rampart.config.ConfigException;
 import dev.rampart.config.ConfigLoader;
 import dev.rampart.config.RampartConfig;
+import dev.rampart.data.DataStore;
 import dev.rampart.report.ReportContext;
 import dev.rampart.report.ReportFormat;
 import dev.rampart.scan.ScanOptions;
@@ -114,8 +115,14 @@ final class ScanCommand implements Callable<Integer> {
     List<Check> catalog = BuiltInChecks.all();
     RampartConfig rampartConfig = loadConfig(catalog);
     Snapshot snapshot = source.read(paths, "scan");
+    DataStore.Active versions = DataStore.defaults().active();
+    versions.warnings().forEach(w -> spec.commandLine().getErr().println("rampart: warning: " + w));
     Scanner scanner =
-        new Scanner(catalog, rampartConfig, config != null ? config.toString() : configName());
+        new Scanner(
+            catalog,
+            rampartConfig,
+            config != null ? config.toString() : configName(),
+            versions.data());
     ScanResult result = scanner.scan(snapshot, new ScanOptions(namespaces, min, Instant.now()));
 
     reportProblems(result);

@@ -1,9 +1,63 @@
 package dev.rampart.checks;
 
+import dev.rampart.checks.controlplane.ApiServerAlwaysAdmit;
+import dev.rampart.checks.controlplane.ApiServerAlwaysPullImagesMissing;
+import dev.rampart.checks.controlplane.ApiServerAnonymousAuth;
+import dev.rampart.checks.controlplane.ApiServerAuditLogDisabled;
+import dev.rampart.checks.controlplane.ApiServerAuditLogRetention;
+import dev.rampart.checks.controlplane.ApiServerAuthorizationAlwaysAllow;
+import dev.rampart.checks.controlplane.ApiServerClientCaMissing;
+import dev.rampart.checks.controlplane.ApiServerEncryptionAtRestMissing;
+import dev.rampart.checks.controlplane.ApiServerEtcdTlsMissing;
+import dev.rampart.checks.controlplane.ApiServerEventRateLimitMissing;
+import dev.rampart.checks.controlplane.ApiServerExternalIpsAllowed;
+import dev.rampart.checks.controlplane.ApiServerInsecurePort;
+import dev.rampart.checks.controlplane.ApiServerKubeletCaMissing;
+import dev.rampart.checks.controlplane.ApiServerKubeletClientCertMissing;
+import dev.rampart.checks.controlplane.ApiServerNamespaceLifecycleDisabled;
+import dev.rampart.checks.controlplane.ApiServerNodeAuthorizerMissing;
+import dev.rampart.checks.controlplane.ApiServerNodeRestrictionMissing;
+import dev.rampart.checks.controlplane.ApiServerRbacDisabled;
+import dev.rampart.checks.controlplane.ApiServerServiceAccountAdmissionDisabled;
+import dev.rampart.checks.controlplane.ApiServerServiceAccountKeyMissing;
+import dev.rampart.checks.controlplane.ApiServerServiceAccountLookupDisabled;
+import dev.rampart.checks.controlplane.ApiServerServingTlsMissing;
+import dev.rampart.checks.controlplane.ApiServerTokenAuthFile;
+import dev.rampart.checks.controlplane.ApiServerWeakTls;
+import dev.rampart.checks.controlplane.ControlPlaneBindAddress;
+import dev.rampart.checks.controlplane.ControlPlaneFilePermissions;
+import dev.rampart.checks.controlplane.ControlPlaneProfilingEnabled;
+import dev.rampart.checks.controlplane.ControllerManagerCertRotationDisabled;
+import dev.rampart.checks.controlplane.ControllerManagerRootCaMissing;
+import dev.rampart.checks.controlplane.ControllerManagerServiceAccountKeyMissing;
+import dev.rampart.checks.controlplane.ControllerManagerSharedCredentials;
+import dev.rampart.checks.controlplane.ControllerManagerTerminatedPodGcThreshold;
+import dev.rampart.checks.controlplane.EtcdAutoTls;
+import dev.rampart.checks.controlplane.EtcdClientCertAuthDisabled;
+import dev.rampart.checks.controlplane.EtcdClientTlsMissing;
+import dev.rampart.checks.controlplane.EtcdPeerClientCertAuthDisabled;
+import dev.rampart.checks.controlplane.EtcdPeerTlsMissing;
+import dev.rampart.checks.controlplane.EtcdSharedCa;
 import dev.rampart.checks.data.PlaintextSecretInAnnotation;
 import dev.rampart.checks.data.PlaintextSecretInConfigMap;
 import dev.rampart.checks.data.PlaintextSecretInEnv;
 import dev.rampart.checks.data.SecretAsEnvironmentVariable;
+import dev.rampart.checks.namespace.NamespacePodSecurityNotEnforced;
+import dev.rampart.checks.node.KubeProxyMetricsExposed;
+import dev.rampart.checks.node.KubeletAnonymousAuth;
+import dev.rampart.checks.node.KubeletAuthorizationAlwaysAllow;
+import dev.rampart.checks.node.KubeletCertRotationDisabled;
+import dev.rampart.checks.node.KubeletClientCaMissing;
+import dev.rampart.checks.node.KubeletEventQpsUnlimited;
+import dev.rampart.checks.node.KubeletHostnameOverride;
+import dev.rampart.checks.node.KubeletIptablesChainsUnmanaged;
+import dev.rampart.checks.node.KubeletKernelDefaultsUnprotected;
+import dev.rampart.checks.node.KubeletPodPidsUnlimited;
+import dev.rampart.checks.node.KubeletReadOnlyPort;
+import dev.rampart.checks.node.KubeletServingCertMissing;
+import dev.rampart.checks.node.KubeletStreamingTimeoutDisabled;
+import dev.rampart.checks.node.KubeletWeakTls;
+import dev.rampart.checks.node.NodeFilePermissions;
 import dev.rampart.checks.pss.AppArmorUnconfined;
 import dev.rampart.checks.pss.CapabilitiesNotDropped;
 import dev.rampart.checks.pss.DefaultCapabilityAdded;
@@ -46,6 +100,14 @@ import dev.rampart.checks.supply.ImageNotPinnedByDigest;
 import dev.rampart.checks.supply.ImagePullPolicyNotAlways;
 import dev.rampart.checks.supply.LatestImageTag;
 import dev.rampart.checks.supply.UntrustedRegistry;
+import dev.rampart.checks.version.ContainerRuntimeVulnerable;
+import dev.rampart.checks.version.IngressNginxVulnerable;
+import dev.rampart.checks.version.KernelVulnerable;
+import dev.rampart.checks.version.KubeletEndOfLife;
+import dev.rampart.checks.version.KubeletVersionSkew;
+import dev.rampart.checks.version.KubeletVulnerableVersion;
+import dev.rampart.checks.version.KubernetesEndOfLife;
+import dev.rampart.checks.version.KubernetesVulnerableVersion;
 import dev.rampart.checks.workload.AutomountedServiceAccountToken;
 import dev.rampart.checks.workload.ContainerRuntimeSocketMount;
 import dev.rampart.checks.workload.DangerousCapabilities;
@@ -135,6 +197,69 @@ public final class BuiltInChecks {
         new DefaultServiceAccountGrant(),
         new LongLivedTokenSecret(),
         new BindingToMissingRole(),
-        new BindingToMissingServiceAccount());
+        new BindingToMissingServiceAccount(),
+        // Nodes, API server and etcd (CIS 1 to 4), namespace admission, versions.
+        new ApiServerAnonymousAuth(),
+        new ApiServerTokenAuthFile(),
+        new ApiServerExternalIpsAllowed(),
+        new ApiServerKubeletClientCertMissing(),
+        new ApiServerKubeletCaMissing(),
+        new ApiServerAuthorizationAlwaysAllow(),
+        new ApiServerNodeAuthorizerMissing(),
+        new ApiServerRbacDisabled(),
+        new ApiServerEventRateLimitMissing(),
+        new ApiServerAlwaysAdmit(),
+        new ApiServerAlwaysPullImagesMissing(),
+        new ApiServerServiceAccountAdmissionDisabled(),
+        new ApiServerNamespaceLifecycleDisabled(),
+        new ApiServerNodeRestrictionMissing(),
+        new ControlPlaneProfilingEnabled(),
+        new ApiServerAuditLogDisabled(),
+        new ApiServerAuditLogRetention(),
+        new ApiServerServiceAccountLookupDisabled(),
+        new ApiServerServiceAccountKeyMissing(),
+        new ApiServerEtcdTlsMissing(),
+        new ApiServerServingTlsMissing(),
+        new ApiServerClientCaMissing(),
+        new ApiServerEncryptionAtRestMissing(),
+        new ApiServerWeakTls(),
+        new ApiServerInsecurePort(),
+        new ControllerManagerTerminatedPodGcThreshold(),
+        new ControllerManagerSharedCredentials(),
+        new ControllerManagerServiceAccountKeyMissing(),
+        new ControllerManagerRootCaMissing(),
+        new ControllerManagerCertRotationDisabled(),
+        new ControlPlaneBindAddress(),
+        new EtcdClientTlsMissing(),
+        new EtcdClientCertAuthDisabled(),
+        new EtcdAutoTls(),
+        new EtcdPeerTlsMissing(),
+        new EtcdPeerClientCertAuthDisabled(),
+        new EtcdSharedCa(),
+        new ControlPlaneFilePermissions(),
+        new NodeFilePermissions(),
+        new KubeletAnonymousAuth(),
+        new KubeletAuthorizationAlwaysAllow(),
+        new KubeletClientCaMissing(),
+        new KubeletReadOnlyPort(),
+        new KubeletStreamingTimeoutDisabled(),
+        new KubeletIptablesChainsUnmanaged(),
+        new KubeletHostnameOverride(),
+        new KubeletEventQpsUnlimited(),
+        new KubeletServingCertMissing(),
+        new KubeletCertRotationDisabled(),
+        new KubeletWeakTls(),
+        new KubeletPodPidsUnlimited(),
+        new KubeletKernelDefaultsUnprotected(),
+        new KubeProxyMetricsExposed(),
+        new NamespacePodSecurityNotEnforced(),
+        new KubernetesEndOfLife(),
+        new KubernetesVulnerableVersion(),
+        new KubeletEndOfLife(),
+        new KubeletVulnerableVersion(),
+        new KubeletVersionSkew(),
+        new ContainerRuntimeVulnerable(),
+        new KernelVulnerable(),
+        new IngressNginxVulnerable());
   }
 }

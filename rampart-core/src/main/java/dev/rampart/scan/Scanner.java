@@ -8,8 +8,10 @@ import dev.rampart.checks.CheckRunner;
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.Severity;
 import dev.rampart.checks.SeverityOverrides;
+import dev.rampart.checks.version.VersionData;
 import dev.rampart.config.RampartConfig;
 import dev.rampart.config.RampartConfig.AssetGroup;
+import dev.rampart.data.VersionDataFile;
 import dev.rampart.graph.AssetGraph;
 import dev.rampart.graph.AssetGroups;
 import dev.rampart.graph.AttackPath;
@@ -62,12 +64,25 @@ public final class Scanner {
   private final List<Check> checks;
   private final RampartConfig config;
   private final String configName;
+  private final VersionData versions;
 
   /**
+   * A scanner with the version data bundled with Rampart.
+   *
    * @param catalog every check available; those the configuration disables are left out
    * @param configName how to cite the configuration file in reports, e.g. {@code rampart.yaml}
    */
   public Scanner(List<Check> catalog, RampartConfig config, String configName) {
+    this(catalog, config, configName, VersionDataFile.bundled());
+  }
+
+  /**
+   * @param versions Kubernetes releases and known vulnerabilities, e.g. {@code
+   *     DataStore.defaults().active().data()}
+   */
+  public Scanner(
+      List<Check> catalog, RampartConfig config, String configName, VersionData versions) {
+    this.versions = versions;
     Set<String> disabled = Set.copyOf(config.checks().disable());
     this.checks = catalog.stream().filter(c -> !disabled.contains(c.descriptor().id())).toList();
     this.config = config;
@@ -84,7 +99,7 @@ public final class Scanner {
     Instant started = Instant.now();
     Snapshot snapshot = restrict(input, options.namespaces());
     String cluster = config.cluster() == null ? DEFAULT_CLUSTER : config.cluster();
-    CheckContext context = new CheckContext(config.trustedRegistries(), options.now());
+    CheckContext context = new CheckContext(config.trustedRegistries(), options.now(), versions);
     CheckRun run = new CheckRunner(checks, cluster).run(snapshot, context, overrides());
 
     LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
@@ -230,7 +245,7 @@ public final class Scanner {
         snapshot.objects().stream()
             .filter(o -> o.namespace() == null || namespaces.contains(o.namespace()))
             .toList();
-    return new Snapshot(snapshot.source(), kept, snapshot.problems());
+    return new Snapshot(snapshot.source(), kept, snapshot.problems(), snapshot.clusterInfo());
   }
 
   private Summary summarize(List<Finding> findings, CheckRun run) {

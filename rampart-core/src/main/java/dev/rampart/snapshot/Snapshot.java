@@ -16,6 +16,7 @@ import java.util.TreeSet;
 public final class Snapshot {
 
   private final String source;
+  private final ClusterInfo clusterInfo;
   private final List<KubeObject> objects;
   private final List<InputProblem> problems;
   private final Map<String, List<KubeObject>> byKind;
@@ -23,7 +24,16 @@ public final class Snapshot {
   private final List<Workload> workloads;
 
   public Snapshot(String source, List<KubeObject> objects, List<InputProblem> problems) {
+    this(source, objects, problems, ClusterInfo.UNKNOWN);
+  }
+
+  public Snapshot(
+      String source,
+      List<KubeObject> objects,
+      List<InputProblem> problems,
+      ClusterInfo clusterInfo) {
     this.source = source;
+    this.clusterInfo = clusterInfo == null ? ClusterInfo.UNKNOWN : clusterInfo;
     this.objects = List.copyOf(objects);
     this.problems = List.copyOf(problems);
     Map<String, List<KubeObject>> kinds = new LinkedHashMap<>();
@@ -45,6 +55,11 @@ public final class Snapshot {
   /** Where the inventory came from, e.g. the paths given, {@code demo} or a kube context. */
   public String source() {
     return source;
+  }
+
+  /** What the API server said of itself; {@link ClusterInfo#UNKNOWN} for files. */
+  public ClusterInfo clusterInfo() {
+    return clusterInfo;
   }
 
   public List<KubeObject> objects() {

@@ -99,16 +99,11 @@ class PolarisAgreementTest {
    * Fixtures the file source cannot read yet, and why. When the reader is fixed the test fails
    * until the entry is removed, and the fixture becomes an ordinary row.
    */
-  private static final String EMPTY_VALUE =
-      "the file source reads a plain empty value (`add:`, `limits:`) as an empty string where"
-          + " kubectl reads null, and skips the Pod (YAMLParser.Feature.EMPTY_STRING_AS_NULL"
-          + " would fix it)";
-
-  private static final Map<String, String> UNREADABLE =
-      Map.of(
-          "fixtures/dangerousCapabilities/success.yaml", EMPTY_VALUE,
-          "fixtures/memoryLimitsMissing/failure.yaml", EMPTY_VALUE,
-          "fixtures/memoryRequestsMissing/failure.yaml", EMPTY_VALUE);
+  /**
+   * Fixtures the file source cannot read, with the reason. None since the file source reads a plain
+   * empty value as null, as kubectl does.
+   */
+  private static final Map<String, String> UNREADABLE = Map.of();
 
   private record Fixture(String polarisCheck, String file, boolean polarisFails) {}
 
