@@ -141,6 +141,7 @@ public final class AssetGraph {
       Set<KubeObject> tokenCarriers = Collections.newSetFromMap(new IdentityHashMap<>());
       carrying.forEach(w -> tokenCarriers.add(w.object()));
       Set<Subject> identities = new LinkedHashSet<>();
+      Map<Subject, List<Workload>> carriers = new java.util.LinkedHashMap<>();
       for (Workload w : snapshot.workloads()) {
         if (w.namespace() == null) {
           continue;
@@ -170,9 +171,10 @@ public final class AssetGraph {
                           + " ("
                           + w.field("serviceAccountName")
                           + ", token automounted)")));
-          hosts(w, sa);
+          carriers.computeIfAbsent(sa, k -> new ArrayList<>()).add(w);
         }
       }
+      hosts(carriers);
       reaches();
       tokenSecrets(identities);
       identities.add(Subject.user(Subject.ANONYMOUS));
@@ -186,8 +188,11 @@ public final class AssetGraph {
       for (Subject s : identities) {
         g.add(identity(s), snapshot.find("ServiceAccount", s.namespace(), s.name()).orElse(null));
         escalations(s);
-        secretReads(s);
-        podCreation(s);
+        Set<String> scope = grantedNamespaces(s);
+        if (!scope.isEmpty()) {
+          secretReads(s, scope);
+          podCreation(s, scope);
+        }
       }
     }
 
@@ -309,12 +314,21 @@ public final class AssetGraph {
                       || "node-role.kubernetes.io/master".equals(t.getKey()));
     }
 
-    private void hosts(Workload w, Subject sa) {
+    /**
+     * One HOSTS edge per node and service account, naming up to three of the workloads that carry
+     * the token there: a thousand replicas of one account add no path.
+     */
+    private void hosts(Map<Subject, List<Workload>> carriers) {
       for (Asset node : g.nodes) {
-        if (placement(w, node) != null) {
+        for (Map.Entry<Subject, List<Workload>> e : carriers.entrySet()) {
+          List<Workload> there =
+              e.getValue().stream().filter(w -> placement(w, node) != null).toList();
+          if (there.isEmpty()) {
+            continue;
+          }
           g.connect(
               node,
-              identity(sa),
+              identity(e.getKey()),
               new Edge(
                   EdgeType.HOSTS,
                   "T1552.007",
@@ -322,11 +336,10 @@ public final class AssetGraph {
                   List.of(
                       "root on "
                           + node.id()
-                          + " reads the token the kubelet mounts for "
-                          + w.object().ref().display()
-                          + " ("
-                          + sa.display()
-                          + ")")));
+                          + " reads the token of "
+                          + e.getKey().display()
+                          + " that the kubelet mounts for "
+                          + ServiceAccountTokens.describe(there, 3))));
         }
       }
     }
@@ -443,13 +456,27 @@ public final class AssetGraph {
       }
     }
 
-    private void secretReads(Subject s) {
+    /**
+     * The namespaces where {@code s} holds anything: those of its RoleBindings, or every namespace
+     * when a ClusterRoleBinding grants it something. Only there can it read or create.
+     */
+    private Set<String> grantedNamespaces(Subject s) {
+      Set<String> scope = new java.util.TreeSet<>();
+      for (Grant gr : rbac.grantsOf(s)) {
+        if (gr.isClusterWide()) {
+          return new java.util.TreeSet<>(snapshot.namespaces());
+        }
+        scope.add(gr.namespace());
+      }
+      return scope;
+    }
+
+    private void secretReads(Subject s, Set<String> scope) {
       Asset from = identity(s);
-      Map<String, List<KubeObject>> byNamespace = new java.util.TreeMap<>();
-      snapshot
-          .ofKind("Secret")
-          .forEach(o -> byNamespace.computeIfAbsent(o.namespace(), k -> new ArrayList<>()).add(o));
-      for (Map.Entry<String, List<KubeObject>> e : byNamespace.entrySet()) {
+      for (Map.Entry<String, List<KubeObject>> e : secretsByNamespace().entrySet()) {
+        if (!scope.contains(e.getKey())) {
+          continue;
+        }
         Request any = Request.resource("get", "", "secrets", "", e.getKey());
         List<Grant> all = rbac.grantsOf(s, any);
         for (KubeObject secret : e.getValue()) {
@@ -473,8 +500,20 @@ public final class AssetGraph {
      * Creating a pod in a namespace that does not enforce the baseline Pod Security Standard runs a
      * privileged container with the host's root mounted: root on a node.
      */
-    private void podCreation(Subject s) {
-      for (String ns : snapshot.namespaces()) {
+    private Map<String, List<KubeObject>> secretsByNamespace;
+
+    private Map<String, List<KubeObject>> secretsByNamespace() {
+      if (secretsByNamespace == null) {
+        secretsByNamespace = new java.util.TreeMap<>();
+        for (KubeObject o : snapshot.ofKind("Secret")) {
+          secretsByNamespace.computeIfAbsent(o.namespace(), k -> new ArrayList<>()).add(o);
+        }
+      }
+      return secretsByNamespace;
+    }
+
+    private void podCreation(Subject s, Set<String> scope) {
+      for (String ns : scope) {
         if (enforcesBaseline(ns)) {
           continue;
         }
