@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       WhoCanCommand.class,
       AccessCommand.class,
       PathsCommand.class,
-      DataCommand.class
+      DataCommand.class,
+      ReachCommand.class
     },
     footer = {
       "",

@@ -43,6 +43,13 @@ import dev.rampart.checks.data.PlaintextSecretInConfigMap;
 import dev.rampart.checks.data.PlaintextSecretInEnv;
 import dev.rampart.checks.data.SecretAsEnvironmentVariable;
 import dev.rampart.checks.namespace.NamespacePodSecurityNotEnforced;
+import dev.rampart.checks.network.ExposedAdminDashboard;
+import dev.rampart.checks.network.IngressWithoutTls;
+import dev.rampart.checks.network.NamespaceWithoutDefaultDenyEgress;
+import dev.rampart.checks.network.NamespaceWithoutDefaultDenyIngress;
+import dev.rampart.checks.network.NetworkPolicyAllowsAll;
+import dev.rampart.checks.network.SensitivePortExposed;
+import dev.rampart.checks.network.WorkloadWithoutNetworkPolicy;
 import dev.rampart.checks.node.KubeProxyMetricsExposed;
 import dev.rampart.checks.node.KubeletAnonymousAuth;
 import dev.rampart.checks.node.KubeletAuthorizationAlwaysAllow;
@@ -93,6 +100,7 @@ import dev.rampart.checks.rbac.PersistentVolumeCreationGrant;
 import dev.rampart.checks.rbac.PodExecGrant;
 import dev.rampart.checks.rbac.SecretsReadGrant;
 import dev.rampart.checks.rbac.TokenCreationGrant;
+import dev.rampart.checks.rbac.UnboundPodExecRole;
 import dev.rampart.checks.rbac.WebhookConfigurationGrant;
 import dev.rampart.checks.rbac.WildcardRule;
 import dev.rampart.checks.rbac.WorkloadCreationGrant;
@@ -188,6 +196,7 @@ public final class BuiltInChecks {
         new SecretsReadGrant(),
         new WorkloadCreationGrant(),
         new PodExecGrant(),
+        new UnboundPodExecRole(),
         new NodeProxyGrant(),
         new TokenCreationGrant(),
         new CsrApprovalGrant(),
@@ -260,6 +269,14 @@ public final class BuiltInChecks {
         new KubeletVersionSkew(),
         new ContainerRuntimeVulnerable(),
         new KernelVulnerable(),
-        new IngressNginxVulnerable());
+        new IngressNginxVulnerable(),
+        // Network: isolation, exposure, reachability.
+        new NamespaceWithoutDefaultDenyIngress(),
+        new NamespaceWithoutDefaultDenyEgress(),
+        new WorkloadWithoutNetworkPolicy(),
+        new NetworkPolicyAllowsAll(),
+        new SensitivePortExposed(),
+        new ExposedAdminDashboard(),
+        new IngressWithoutTls());
   }
 }

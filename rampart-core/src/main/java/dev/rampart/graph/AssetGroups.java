@@ -42,15 +42,21 @@ public final class AssetGroups {
 
   private static boolean matches(AssetGroup g, KubeObject o) {
     var m = g.match();
-    // A cluster-scoped object (a ClusterRoleBinding) is in no namespace; List.of rejects null.
-    if (!m.namespaces().isEmpty()
-        && (o.namespace() == null || !m.namespaces().contains(o.namespace()))) {
+    if (!m.namespaces().isEmpty() && !m.namespaces().contains(namespace(o))) {
       return false;
     }
     if (!m.kinds().isEmpty() && !m.kinds().contains(o.kind())) {
       return false;
     }
     return m.labels().isEmpty() || labels(o).entrySet().containsAll(m.labels().entrySet());
+  }
+
+  /** A Namespace belongs to its own namespace; other cluster-scoped objects to none (""). */
+  private static String namespace(KubeObject o) {
+    if (o.namespace() != null) {
+      return o.namespace();
+    }
+    return "Namespace".equals(o.kind()) ? o.name() : "";
   }
 
   /** A workload's labels include its pods' labels: selectors are written against those. */

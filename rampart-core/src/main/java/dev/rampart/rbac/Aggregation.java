@@ -1,8 +1,8 @@
 package dev.rampart.rbac;
 
 import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.LabelSelectors;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import io.fabric8.kubernetes.api.model.rbac.AggregationRule;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
@@ -109,45 +109,11 @@ final class Aggregation {
 
   private static boolean selectedByAny(List<LabelSelector> selectors, Map<String, String> labels) {
     for (LabelSelector s : selectors) {
-      if (s != null && matches(s, labels)) {
+      if (s != null && LabelSelectors.matches(s, labels)) {
         return true;
       }
     }
     return false;
-  }
-
-  /**
-   * Kubernetes label-selector semantics: every matchLabels pair and every expression must hold; an
-   * empty selector selects everything; {@code NotIn} also selects objects without the key.
-   */
-  static boolean matches(LabelSelector selector, Map<String, String> labels) {
-    if (selector.getMatchLabels() != null) {
-      for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
-        if (!e.getValue().equals(labels.get(e.getKey()))) {
-          return false;
-        }
-      }
-    }
-    if (selector.getMatchExpressions() != null) {
-      for (LabelSelectorRequirement r : selector.getMatchExpressions()) {
-        if (!matches(r, labels)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  private static boolean matches(LabelSelectorRequirement r, Map<String, String> labels) {
-    String value = labels.get(r.getKey());
-    List<String> values = r.getValues() == null ? List.of() : r.getValues();
-    return switch (r.getOperator() == null ? "" : r.getOperator()) {
-      case "In" -> value != null && values.contains(value);
-      case "NotIn" -> value == null || !values.contains(value);
-      case "Exists" -> labels.containsKey(r.getKey());
-      case "DoesNotExist" -> !labels.containsKey(r.getKey());
-      default -> false; // the API server rejects other operators
-    };
   }
 
   /** A rule's content without its origin, to merge copies of the same rule. */

@@ -22,6 +22,10 @@ public record Role(
   public static final String ROLE = "Role";
   public static final String CLUSTER_ROLE = "ClusterRole";
 
+  /** The verbs with which every kind of object is read and written. */
+  public static final List<String> STANDARD_VERBS =
+      List.of("get", "list", "watch", "create", "update", "patch", "delete");
+
   public Role {
     rules = List.copyOf(rules);
     aggregatedFrom = List.copyOf(aggregatedFrom);
@@ -37,6 +41,23 @@ public record Role(
 
   public boolean isClusterRole() {
     return CLUSTER_ROLE.equals(kind);
+  }
+
+  /**
+   * Whether the rules, together, allow every standard verb ({@link #STANDARD_VERBS}, or {@code *})
+   * on every resource and subresource of every API group, on any object. Whoever holds that may
+   * read every Secret and create or rewrite any object, pods in any namespace with any service
+   * account, tokens and webhook configurations included: an administrator in all but name, even
+   * without {@code bind}, {@code escalate} or {@code impersonate}. True of every role one of whose
+   * rules {@link Rule#grantsEverything() grants everything}.
+   */
+  public boolean controlsEveryObject() {
+    for (String verb : STANDARD_VERBS) {
+      if (rules.stream().noneMatch(r -> r.coversEveryObject() && r.verbMatches(verb))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code ClusterRole/name} or {@code Role/namespace/name}. */

@@ -135,10 +135,12 @@ public record Rule(
 
   /** Every verb on every resource of every group, on any object: what cluster-admin holds. */
   public boolean grantsEverything() {
-    return verbs.contains(ALL)
-        && apiGroups.contains(ALL)
-        && resources.contains(ALL)
-        && resourceNames.isEmpty();
+    return verbs.contains(ALL) && coversEveryObject();
+  }
+
+  /** Whether the rule applies to every resource of every group, on any object, for its verbs. */
+  boolean coversEveryObject() {
+    return apiGroups.contains(ALL) && resources.contains(ALL) && resourceNames.isEmpty();
   }
 
   /** e.g. {@code get,list secrets}, {@code get pods/exec [web-0]}, {@code get URLs /metrics}. */

@@ -1,11 +1,14 @@
 package dev.rampart.risk;
 
 import dev.rampart.checks.Finding;
+import dev.rampart.checks.Severity;
 import dev.rampart.config.RampartConfig.AssetGroup;
 import dev.rampart.graph.AssetGroups;
 import dev.rampart.graph.AttackPath;
 import dev.rampart.graph.PathIndex;
 import dev.rampart.network.Exposure;
+import dev.rampart.network.InternetPaths;
+import dev.rampart.network.Network;
 import dev.rampart.rbac.Rbac;
 import dev.rampart.rbac.ServiceAccountTokens;
 import dev.rampart.rbac.Subject;
@@ -13,6 +16,7 @@ import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.snapshot.Workload;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,8 +25,9 @@ import java.util.Set;
 /**
  * Turns severity plus context into a priority from 0 to 100, with the reasons in words. Severity
  * sets the base; what makes a weakness reachable or its damage larger raises it: exposure to the
- * internet, membership of a critical asset group, a container escape on a DaemonSet (every node),
- * an RBAC grant held by a service account whose token runs in a workload.
+ * internet (more for a high or critical weakness there: the way in), reachability from the internet
+ * through other workloads, membership of a critical asset group, a container escape on a DaemonSet
+ * (every node), an RBAC grant held by a service account whose token runs in a workload.
  */
 public final class Prioritizer {
 
@@ -30,10 +35,12 @@ public final class Prioritizer {
 
   private final Snapshot snapshot;
   private final Exposure exposure;
+  private final Network network;
   private final AssetGroups groups;
   private final Rbac rbac;
   private final PathIndex paths;
 
+  /** Exposure only: routes as they are open, without NetworkPolicy or paths through workloads. */
   public Prioritizer(Snapshot snapshot, Exposure exposure, AssetGroups groups) {
     this(snapshot, exposure, groups, PathIndex.empty());
   }
@@ -46,6 +53,22 @@ public final class Prioritizer {
     this.paths = paths;
     this.snapshot = snapshot;
     this.exposure = exposure;
+    this.network = null;
+    this.groups = groups;
+    this.rbac = Rbac.of(snapshot);
+  }
+
+  /** With the network analysis: routes NetworkPolicy admits, and paths through workloads. */
+  public Prioritizer(Snapshot snapshot, Network network, AssetGroups groups) {
+    this(snapshot, network, groups, PathIndex.empty());
+  }
+
+  /** With the network analysis and the attack paths found. */
+  public Prioritizer(Snapshot snapshot, Network network, AssetGroups groups, PathIndex paths) {
+    this.paths = paths;
+    this.snapshot = snapshot;
+    this.exposure = network.exposure();
+    this.network = network;
     this.groups = groups;
     this.rbac = Rbac.of(snapshot);
   }
@@ -57,10 +80,23 @@ public final class Prioritizer {
     Finding.Resource r = f.resource();
     Optional<KubeObject> object = snapshot.find(r.kind(), r.namespace(), r.name());
     if (object.isPresent()) {
-      Set<String> routes = exposure.internetRoutes(object.get());
+      Set<String> routes = internetRoutes(object.get());
       if (!routes.isEmpty()) {
         priority += 20;
         reasons.add("exposed to the internet via " + String.join(", ", routes));
+        if (f.severity().atLeast(Severity.HIGH)) {
+          priority += 5;
+          reasons.add(
+              f.severity().id()
+                  + " weakness on an internet-facing workload: a way in"
+                  + " (exploit public-facing application, MITRE T1190)");
+        }
+      } else {
+        Optional<InternetPaths.Path> path = pathFromInternet(object.get());
+        if (path.isPresent()) {
+          priority += 10;
+          reasons.add("reachable from the internet: " + path.get().summary());
+        }
       }
       priority += heldByMountedToken(object.get(), f, reasons);
       Optional<AttackPath> path = paths.bestPath(object.get());
@@ -112,7 +148,7 @@ public final class Prioritizer {
       reasons.add("held by " + holder.display() + ": every service-account token of the cluster");
     }
     for (Workload w : workloads) {
-      Set<String> routes = exposure.internetRoutes(w.object());
+      Set<String> routes = internetRoutes(w.object());
       if (!routes.isEmpty()) {
         reasons.add(
             "a token that holds it runs in "
@@ -123,6 +159,27 @@ public final class Prioritizer {
       }
     }
     return 15;
+  }
+
+  /** The routes open to the internet, those NetworkPolicy admits when the analysis is known. */
+  private Set<String> internetRoutes(KubeObject object) {
+    if (network == null) {
+      return exposure.internetRoutes(object);
+    }
+    Set<String> routes = new LinkedHashSet<>();
+    network
+        .workload(object)
+        .flatMap(e -> network.internetPaths().entry(e))
+        .ifPresent(e -> e.routes().forEach(r -> routes.add(r.describe())));
+    return routes;
+  }
+
+  private Optional<InternetPaths.Path> pathFromInternet(KubeObject object) {
+    // Only what listens can be reached: a workload without ports or Services is left alone.
+    if (network == null || !exposure.listens(object)) {
+      return Optional.empty();
+    }
+    return network.workload(object).flatMap(e -> network.internetPaths().pathTo(e));
   }
 
   private static int base(Finding f) {

@@ -18,7 +18,7 @@ import dev.rampart.graph.AttackPath;
 import dev.rampart.graph.AttackPaths;
 import dev.rampart.graph.NetworkFacts;
 import dev.rampart.graph.PathIndex;
-import dev.rampart.network.Exposure;
+import dev.rampart.network.Network;
 import dev.rampart.risk.Prioritizer;
 import dev.rampart.snapshot.InputProblem;
 import dev.rampart.snapshot.KubeObject;
@@ -108,8 +108,7 @@ public final class Scanner {
     AssetGraph graph = AssetGraph.of(snapshot, NetworkFacts.of(snapshot), groups);
     AttackPaths.Result paths = AttackPaths.find(graph, groups, AttackPaths.Options.defaults());
     Prioritizer prioritizer =
-        new Prioritizer(
-            snapshot, Exposure.of(snapshot), groups, PathIndex.of(graph, paths.paths()));
+        new Prioritizer(snapshot, Network.of(snapshot), groups, PathIndex.of(graph, paths.paths()));
 
     List<Finding> findings = new ArrayList<>();
     List<AppliedException> applied = new ArrayList<>();

@@ -151,6 +151,8 @@ class ScannerTest {
         .containsExactly(
             "severity critical",
             "exposed to the internet via Service/shop/web (LoadBalancer)",
+            "critical weakness on an internet-facing workload: a way in (exploit public-facing"
+                + " application, MITRE T1190)",
             "on a path from internet to Node/any via Deployment/shop/web (score 51)");
     assertThat(r.attackPaths())
         .extracting(p -> p.describe())
@@ -161,6 +163,35 @@ class ScannerTest {
     assertThat(agent.priorityReasons()).noneMatch(reason -> reason.startsWith("on a path"));
     assertThat(agent.priorityReasons())
         .contains("container escape on a DaemonSet: a foothold on every node");
+  }
+
+  @Test
+  void raisesWorkloadsTheInternetReachesThroughOthers() throws Exception {
+    String db =
+        """
+        ---
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: db, namespace: data}
+        spec:
+          template:
+            metadata: {labels: {app: db}}
+            spec:
+              containers:
+              - name: db
+                image: db:1
+                securityContext: {privileged: true}
+                ports: [{containerPort: 5432}]
+        """;
+    ScanResult r =
+        new Scanner(List.of(new PrivilegedContainer()), RampartConfig.EMPTY, "rampart.yaml")
+            .scan(snapshot(CLUSTER + db), at(NOW));
+    Finding f =
+        r.findings().stream().filter(x -> x.resource().name().equals("db")).findFirst().get();
+    assertThat(f.priorityReasons())
+        .contains(
+            "reachable from the internet: internet -> shop/Deployment/web -> data/StatefulSet/db");
+    assertThat(f.priority()).isEqualTo(80);
   }
 
   @Test

@@ -30,26 +30,82 @@ import dev.rampart.rbac.Subject;
         kubeadm:cluster-admins group), never for workloads or CI.""",
     notes =
         """
-        The built-in binding of cluster-admin to system:masters, and kubeadm's to \
-        kubeadm:cluster-admins, are not findings (docs/rbac.md lists the built-ins). The other \
-        RBAC checks leave grants of everything to this one, so that an administrator is reported \
-        once rather than once per risky permission.""")
+        A role counts as everything when its rules allow every verb, or at least get, list, \
+        watch, create, update, patch and delete (in one rule or several), on every resource of \
+        every API group: such a holder reads every Secret and creates pods with any service \
+        account, cluster-admin in all but name. A binding to ClusterRole/cluster-admin counts \
+        whatever rules the input gives that role, and when the input lacks it: the API server \
+        restores the bootstrap role's every permission at each start, unless the stored role is \
+        annotated rbac.authorization.kubernetes.io/autoupdate: "false" (then its rules are \
+        judged). The built-in binding of cluster-admin to system:masters, and kubeadm's to \
+        kubeadm:cluster-admins, are not findings; a binding with a built-in name (cluster-admin, \
+        system:*, gce:*, ...) that grants to an ordinary subject is one, for that subject \
+        (docs/rbac.md lists the built-ins). Polaris exempts such bindings by name alone, so its \
+        fixtures that bind everything to User testuser under the names system:test and \
+        gce:podsecuritypolicy:calico-sa pass there and fail here. The other RBAC checks leave \
+        bindings reported here to this one, so that an administrator is reported once rather \
+        than once per risky permission.""")
 public final class ClusterAdminBinding extends BindingCheck {
+
+  private static final String CLUSTER_ADMIN = "cluster-admin";
+  private static final String AUTOUPDATE = "rbac.authorization.kubernetes.io/autoupdate";
 
   @Override
   protected String problem(Subject s, Binding b, Rbac rbac) {
     Role role = rbac.role(b);
-    if (role.rules().stream().noneMatch(Rule::grantsEverything)) {
+    String what;
+    boolean everyVerb = true;
+    if (isBootstrapClusterAdmin(b, role)) {
+      what =
+          "ClusterRole/cluster-admin"
+              + (!role.exists() || role.rules().stream().anyMatch(Rule::grantsEverything)
+                  ? ""
+                  : " (the input narrows its rules, but the API server restores every permission"
+                      + " of this bootstrap role at each start unless it is annotated "
+                      + AUTOUPDATE
+                      + ": \"false\")");
+    } else if (role.rules().stream().anyMatch(Rule::grantsEverything)) {
+      what = role.display() + ", which grants every verb on every resource";
+    } else if (role.controlsEveryObject()) {
+      everyVerb = false;
+      what =
+          role.display()
+              + ", which grants get, list, watch, create, update, patch and delete on every"
+              + " resource";
+    } else {
       return null;
     }
-    String what =
-        role.name().equals("cluster-admin")
-            ? "ClusterRole/cluster-admin"
-            : role.display() + ", which grants every verb on every resource";
-    String is =
-        b.isClusterWide()
-            ? " is cluster-admin through "
-            : " holds every permission in namespace " + b.namespace() + " through ";
+    String is;
+    if (everyVerb) {
+      is =
+          b.isClusterWide()
+              ? " is cluster-admin through "
+              : " holds every permission in namespace " + b.namespace() + " through ";
+    } else {
+      is =
+          b.isClusterWide()
+              ? " can read and write every object of the cluster, an administrator in all but"
+                  + " name, through "
+              : " can read and write every object in namespace " + b.namespace() + " through ";
+    }
     return Holders.name(s, rbac) + is + what + Holders.mounted(s, rbac);
+  }
+
+  /**
+   * Whether the binding gives its subjects everything, cluster-wide or in its namespace: what this
+   * check reports, and the other RBAC checks leave to it.
+   */
+  static boolean grantsEverything(Binding b, Role role) {
+    return isBootstrapClusterAdmin(b, role) || role.controlsEveryObject();
+  }
+
+  /**
+   * A binding to ClusterRole/cluster-admin as the cluster has it: missing from the input (every
+   * cluster has it), or stored without opting out of the API server's reconciliation.
+   */
+  private static boolean isBootstrapClusterAdmin(Binding b, Role role) {
+    return Role.CLUSTER_ROLE.equals(b.roleKind())
+        && CLUSTER_ADMIN.equals(b.roleName())
+        && (!role.exists() || !"false".equals(role.object().annotations().get(AUTOUPDATE)));
   }
 }

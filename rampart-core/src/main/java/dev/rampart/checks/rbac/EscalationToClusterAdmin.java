@@ -47,7 +47,9 @@ import java.util.TreeMap;
         workload that runs as one. `rampart access SUBJECT` shows the full chain.""",
     notes =
         """
-        Subjects that are cluster-admin directly are reported by cluster-admin-binding. One step \
+        Subjects that are cluster-admin directly are reported by cluster-admin-binding, and so \
+        are cluster-wide bindings that check counts as everything (every standard verb on every \
+        resource, or ClusterRole/cluster-admin however the input narrows it). One step \
         only: longer chains are the attack-path analysis's. Built-in bindings of system \
         identities are not reported.""")
 public final class EscalationToClusterAdmin implements Check {
@@ -75,6 +77,11 @@ public final class EscalationToClusterAdmin implements Check {
     for (Binding b : rbac.bindings()) {
       if (BuiltIns.isBuiltInBinding(b)) {
         results.notApplicable(b.object(), "built-in binding of system identities");
+        continue;
+      }
+      if (b.isClusterWide() && ClusterAdminBinding.grantsEverything(b, rbac.role(b))) {
+        results.notApplicable(
+            b.object(), "grants everything cluster-wide: cluster-admin-binding reports it");
         continue;
       }
       Map<Integer, Set<String>> bySubject = found.get(b);

@@ -22,9 +22,11 @@ import java.util.List;
  * message naming the subject, the rule and the running workloads that carry the subject's token.
  * Built-in bindings of system identities are not findings ({@link BuiltIns}).
  *
- * <p>Rules that grant everything are left to {@link ClusterAdminBinding}, which reports them once.
- * A RoleBinding cannot grant cluster-scoped resources (nodes, PersistentVolumes, webhook
- * configurations): requests for them only count on ClusterRoleBindings, as in the authorizer.
+ * <p>Bindings that give everything (cluster-admin, or every standard verb on every resource) are
+ * left to {@link ClusterAdminBinding}, which reports their subjects once rather than once per risky
+ * permission. A RoleBinding cannot grant cluster-scoped resources (nodes, PersistentVolumes,
+ * webhook configurations): requests for them only count on ClusterRoleBindings, as in the
+ * authorizer.
  */
 abstract class RiskyGrantCheck implements Check {
 
@@ -45,6 +47,10 @@ abstract class RiskyGrantCheck implements Check {
         continue;
       }
       Role role = rbac.role(b);
+      if (ClusterAdminBinding.grantsEverything(b, role)) {
+        results.notApplicable(b.object(), "grants everything: cluster-admin-binding reports it");
+        continue;
+      }
       List<Rule> risky = risky(role, b);
       if (risky.isEmpty() || b.subjects().stream().allMatch(s -> s == null)) {
         results.pass(b.object());
@@ -64,9 +70,6 @@ abstract class RiskyGrantCheck implements Check {
   private List<Rule> risky(Role role, Binding b) {
     List<Rule> risky = new ArrayList<>();
     for (Rule r : role.rules()) {
-      if (r.grantsEverything()) {
-        continue; // cluster-admin-binding reports these once, not once per risky permission
-      }
       for (Request q : requests()) {
         boolean effective = b.isClusterWide() || ApiResources.isNamespaced(q.resource());
         if (effective && r.allows(q)) {

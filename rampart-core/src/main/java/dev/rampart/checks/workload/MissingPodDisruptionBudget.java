@@ -8,6 +8,7 @@ import dev.rampart.checks.Results;
 import dev.rampart.checks.Severity;
 import dev.rampart.checks.Violation;
 import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.LabelSelectors;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.snapshot.Workload;
 import dev.rampart.snapshot.Workloads;

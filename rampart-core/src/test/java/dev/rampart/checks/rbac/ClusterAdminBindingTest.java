@@ -99,4 +99,183 @@ class ClusterAdminBindingTest {
         .as("a built-in name with an ordinary subject added is reported, for every subject")
         .hasSize(2);
   }
+
+  @Test
+  void everyStandardVerbOnEveryResourceIsAdminEvenWithoutTheWildcardVerb() {
+    CheckTester t =
+        CheckTester.run(
+            new ClusterAdminBinding(),
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: operator}
+            rules:
+            - {apiGroups: ["*"], resources: ["*"], verbs: [get, list, watch]}
+            - {apiGroups: ["*"], resources: ["*"], verbs: [delete, patch, update, create]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: no-delete}
+            rules:
+            - {apiGroups: ["*"], resources: ["*"], verbs: [get, list, watch, create, update, patch]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: owner, namespace: shop}
+            rules:
+            - {apiGroups: ["*"], resources: ["*"], verbs: [get, list, watch, create, update, patch, delete]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata:
+              name: operator
+              annotations: {rampart.test/expect: cluster-admin-binding}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: operator}
+            subjects: [{kind: ServiceAccount, name: operator, namespace: ops}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: no-delete}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: no-delete}
+            subjects: [{kind: ServiceAccount, name: operator, namespace: ops}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata:
+              name: owner
+              namespace: shop
+              annotations: {rampart.test/expect: cluster-admin-binding}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: owner}
+            subjects: [{kind: User, name: shop-lead}]
+            """);
+    t.assertExpectations();
+    assertThat(t.findings())
+        .extracting(f -> f.message())
+        .containsExactlyInAnyOrder(
+            "ServiceAccount ops/operator can read and write every object of the cluster, an"
+                + " administrator in all but name, through ClusterRole/operator, which grants get,"
+                + " list, watch, create, update, patch and delete on every resource",
+            "User shop-lead can read and write every object in namespace shop through"
+                + " Role/shop/owner, which grants get, list, watch, create, update, patch and"
+                + " delete on every resource");
+  }
+
+  @Test
+  void clusterAdminIsEverythingWhateverTheInputSaysUnlessItOptsOutOfReconciliation() {
+    CheckTester t =
+        CheckTester.run(
+            new ClusterAdminBinding(),
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: cluster-admin}
+            rules: [{apiGroups: [""], resources: [configmaps], verbs: [get]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata:
+              name: ci
+              annotations: {rampart.test/expect: cluster-admin-binding}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+            subjects: [{kind: ServiceAccount, name: deployer, namespace: ci}]
+            """);
+    t.assertExpectations();
+    assertThat(t.findings())
+        .extracting(f -> f.message())
+        .containsExactly(
+            "ServiceAccount ci/deployer is cluster-admin through ClusterRole/cluster-admin (the"
+                + " input narrows its rules, but the API server restores every permission of this"
+                + " bootstrap role at each start unless it is annotated"
+                + " rbac.authorization.kubernetes.io/autoupdate: \"false\")");
+
+    CheckTester.run(
+            new ClusterAdminBinding(),
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata:
+              name: cluster-admin
+              annotations: {rbac.authorization.kubernetes.io/autoupdate: "false"}
+            rules: [{apiGroups: [""], resources: [configmaps], verbs: [get]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: ci}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+            subjects: [{kind: ServiceAccount, name: deployer, namespace: ci}]
+            """)
+        .assertExpectations();
+  }
+
+  @Test
+  void aBindingToClusterAdminCountsWhenTheInputLacksTheRole() {
+    CheckTester t =
+        CheckTester.run(
+            new ClusterAdminBinding(),
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata:
+              name: superadmin
+              annotations: {rampart.test/expect: cluster-admin-binding}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+            subjects: [{kind: ServiceAccount, name: superadmin, namespace: kube-system}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata:
+              name: team-admin
+              namespace: shop
+              annotations: {rampart.test/expect: cluster-admin-binding}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+            subjects: [{kind: Group, name: shop-team}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: missing-toolbox}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: toolbox}
+            subjects: [{kind: User, name: mallory}]
+            """);
+    t.assertExpectations();
+    assertThat(t.findings())
+        .extracting(f -> f.message())
+        .containsExactlyInAnyOrder(
+            "ServiceAccount kube-system/superadmin is cluster-admin through"
+                + " ClusterRole/cluster-admin",
+            "Group shop-team holds every permission in namespace shop through"
+                + " ClusterRole/cluster-admin");
+  }
+
+  @Test
+  void builtInBindingNamesDoNotExemptOrdinarySubjects() {
+    CheckTester.run(
+            new ClusterAdminBinding(),
+            ROLES
+                + """
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata:
+                  name: "gce:podsecuritypolicy:calico-sa"
+                  annotations: {rampart.test/expect: cluster-admin-binding}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: toolbox}
+                subjects: [{kind: User, name: testuser}]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: RoleBinding
+                metadata:
+                  name: "system:test"
+                  namespace: test
+                  annotations: {rampart.test/expect: cluster-admin-binding}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: toolbox}
+                subjects: [{kind: User, name: testuser}]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRoleBinding
+                metadata: {name: "gce:podsecuritypolicy:calico-sa-system"}
+                roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: toolbox}
+                subjects: [{kind: ServiceAccount, name: calico-sa, namespace: kube-system}]
+                """)
+        .assertExpectations();
+  }
 }

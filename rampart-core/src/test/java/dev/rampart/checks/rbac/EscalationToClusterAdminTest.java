@@ -78,6 +78,67 @@ class EscalationToClusterAdminTest {
                 + " namespace kube-system as ServiceAccount kube-system/legacy-admin",
             "User support@example.com can become cluster-admin in one step: impersonate Group"
                 + " system:masters");
-    assertThat(t.tally().notApplicable()).as("the built-in controller binding").isEqualTo(1);
+    assertThat(t.tally().notApplicable())
+        .as("the built-in controller binding, and legacy-admin's, left to cluster-admin-binding")
+        .isEqualTo(2);
+  }
+
+  @Test
+  void leavesClusterWideBindingsThatGrantEverythingToClusterAdminBinding() {
+    CheckTester t =
+        CheckTester.run(
+            new EscalationToClusterAdmin(),
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: operator}
+            rules:
+            - {apiGroups: ["*"], resources: ["*"], verbs: [get, list, watch, create, update, patch, delete]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: operator}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: operator}
+            subjects: [{kind: ServiceAccount, name: operator, namespace: ops}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata:
+              name: operator
+              namespace: ops
+              annotations: {rampart.test/expect: escalation-to-cluster-admin}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: operator}
+            subjects: [{kind: User, name: ops-lead}]
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: operator, namespace: ops}
+            ---
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata: {name: backup, namespace: ops}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: backup}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+            subjects: [{kind: ServiceAccount, name: backup, namespace: ops}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: cluster-admin}
+            rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}]
+            """);
+    t.assertExpectations();
+    assertThat(t.tally().notApplicable())
+        .as("ClusterRoleBindings operator and backup")
+        .isEqualTo(2);
+    assertThat(t.findings())
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.message())
+                    .as("a namespace's owner who can run pods as the namespace's admin account")
+                    .startsWith("User ops-lead can become cluster-admin in one step"));
   }
 }

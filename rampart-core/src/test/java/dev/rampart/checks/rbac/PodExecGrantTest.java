@@ -65,4 +65,51 @@ class PodExecGrantTest {
             """)
         .assertExpectations();
   }
+
+  @Test
+  void leavesBindingsThatGrantEverythingToClusterAdminBinding() {
+    CheckTester.run(
+            new PodExecGrant(),
+            """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: cluster-admin}
+            rules: [{apiGroups: [""], resources: [pods/exec], verbs: [create]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata: {name: cluster-admin}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: cluster-admin}
+            subjects: [{kind: User, name: testuser}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata: {name: owner, namespace: shop}
+            rules:
+            - {apiGroups: ["*"], resources: ["*"], verbs: [get, list, watch, create, update, patch, delete]}
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: RoleBinding
+            metadata: {name: owner, namespace: shop}
+            roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: owner}
+            subjects: [{kind: User, name: shop-lead}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRole
+            metadata: {name: "system:controller:generic-garbage-collector"}
+            rules: [{apiGroups: [""], resources: [pods/attach], verbs: [create]}]
+            ---
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: ClusterRoleBinding
+            metadata:
+              name: "system:controller:generic-garbage-collector"
+              annotations: {rampart.test/expect: rbac-pod-exec}
+            roleRef:
+              apiGroup: rbac.authorization.k8s.io
+              kind: ClusterRole
+              name: "system:controller:generic-garbage-collector"
+            subjects: [{kind: User, name: testuser}]
+            """)
+        .assertExpectations();
+  }
 }

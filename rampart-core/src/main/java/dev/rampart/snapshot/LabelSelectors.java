@@ -1,23 +1,27 @@
-package dev.rampart.checks.workload;
+package dev.rampart.snapshot;
 
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.LabelSelectorRequirement;
 import java.util.List;
 import java.util.Map;
 
-/** Label selector semantics, as the API server applies them. */
-final class LabelSelectors {
+/**
+ * Label selector semantics, as the API server applies them: every matchLabels pair and every
+ * expression must hold; an empty selector selects everything; {@code NotIn} also selects objects
+ * without the key; an unknown operator selects nothing.
+ */
+public final class LabelSelectors {
 
   private LabelSelectors() {}
 
   /** Whether {@code selector} has neither matchLabels nor matchExpressions. */
-  static boolean isEmpty(LabelSelector selector) {
+  public static boolean isEmpty(LabelSelector selector) {
     return (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
         && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
   }
 
   /** Whether {@code selector} selects an object with {@code labels}; an empty one selects all. */
-  static boolean matches(LabelSelector selector, Map<String, String> labels) {
+  public static boolean matches(LabelSelector selector, Map<String, String> labels) {
     if (selector.getMatchLabels() != null) {
       for (Map.Entry<String, String> e : selector.getMatchLabels().entrySet()) {
         if (!e.getValue().equals(labels.get(e.getKey()))) {
