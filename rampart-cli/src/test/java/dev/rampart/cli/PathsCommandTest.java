@@ -10,7 +10,8 @@ class PathsCommandTest {
 
   @Test
   void explainsTheDemoPathsStepByStep() {
-    Cli r = Cli.run("paths", "--demo");
+    Cli r =
+        Cli.run("paths", "--demo", "--to", "Secret/payments/payments-db-credentials", "-k", "20");
     assertThat(r.exit()).isZero();
     assertThat(r.out())
         .contains(
