@@ -27,6 +27,8 @@ class ArchitectureTest {
         .definedBy("dev.rampart.scan..")
         .layer("Risk")
         .definedBy("dev.rampart.risk..")
+        .layer("Graph")
+        .definedBy("dev.rampart.graph..")
         .layer("Config")
         .definedBy("dev.rampart.config..")
         .layer("Data")
@@ -43,16 +45,19 @@ class ArchitectureTest {
         .mayOnlyBeAccessedByLayers("Report")
         .whereLayer("Risk")
         .mayOnlyBeAccessedByLayers("Scan", "Report")
-        .whereLayer("Config")
+        .whereLayer("Graph")
         .mayOnlyBeAccessedByLayers("Risk", "Scan", "Report")
+        .whereLayer("Config")
+        .mayOnlyBeAccessedByLayers("Graph", "Risk", "Scan", "Report")
         .whereLayer("Data")
         .mayOnlyBeAccessedByLayers("Scan", "Report")
         .whereLayer("Analysis")
-        .mayOnlyBeAccessedByLayers("Config", "Data", "Risk", "Scan", "Report")
+        .mayOnlyBeAccessedByLayers("Config", "Data", "Graph", "Risk", "Scan", "Report")
         .whereLayer("Source")
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("Snapshot")
-        .mayOnlyBeAccessedByLayers("Source", "Analysis", "Config", "Risk", "Scan", "Report")
+        .mayOnlyBeAccessedByLayers(
+            "Source", "Analysis", "Config", "Graph", "Risk", "Scan", "Report")
         .check(CLASSES);
   }
 

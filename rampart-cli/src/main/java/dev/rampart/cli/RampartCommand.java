@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       WhoCanCommand.class,
       AccessCommand.class,
+      PathsCommand.class,
       DataCommand.class,
       ReachCommand.class,
       SnapshotCommand.class

@@ -9,7 +9,9 @@ import dev.rampart.checks.CheckRun;
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.Patch;
 import dev.rampart.checks.Severity;
+import dev.rampart.graph.AttackPath;
 import dev.rampart.scan.AppliedException;
+import dev.rampart.scan.AssetGroupPosture;
 import dev.rampart.scan.Coverage;
 import dev.rampart.scan.ExpiredException;
 import dev.rampart.scan.ScanResult;
@@ -45,8 +47,16 @@ public final class JsonReportWriter implements ReportWriter {
       finding(g, f);
     }
     g.writeEndArray();
-    // Attack paths come with the graph (DESIGN section 5); the key is part of the contract already.
     g.writeArrayFieldStart("attackPaths");
+    for (AttackPath p : result.attackPaths()) {
+      AttackPathsOutput.path(g, p);
+    }
+    g.writeEndArray();
+    strings(g, "attackPathBounds", result.attackPathBounds());
+    g.writeArrayFieldStart("assetGroups");
+    for (AssetGroupPosture a : result.assetGroups()) {
+      assetGroup(g, a);
+    }
     g.writeEndArray();
     g.writeArrayFieldStart("exceptionsApplied");
     for (AppliedException e : result.exceptionsApplied()) {
@@ -60,6 +70,22 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeEndArray();
     g.writeEndObject();
     JsonOutput.finish(g, out);
+  }
+
+  private static void assetGroup(JsonGenerator g, AssetGroupPosture a) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("name", a.name());
+    optional(g, "criticality", a.criticality());
+    optional(g, "description", a.description());
+    g.writeNumberField("objects", a.objects());
+    g.writeObjectFieldStart("bySeverity");
+    for (Severity s : Severity.values()) {
+      g.writeNumberField(s.id(), a.bySeverity().getOrDefault(s.id(), 0));
+    }
+    g.writeEndObject();
+    g.writeNumberField("score", a.score());
+    strings(g, "attackPaths", a.attackPaths());
+    g.writeEndObject();
   }
 
   private static void scan(JsonGenerator g, ScanResult r) throws IOException {

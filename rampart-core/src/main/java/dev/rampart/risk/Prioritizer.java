@@ -3,6 +3,9 @@ package dev.rampart.risk;
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.Severity;
 import dev.rampart.config.RampartConfig.AssetGroup;
+import dev.rampart.graph.AssetGroups;
+import dev.rampart.graph.AttackPath;
+import dev.rampart.graph.PathIndex;
 import dev.rampart.network.Exposure;
 import dev.rampart.network.InternetPaths;
 import dev.rampart.network.Network;
@@ -35,9 +38,19 @@ public final class Prioritizer {
   private final Network network;
   private final AssetGroups groups;
   private final Rbac rbac;
+  private final PathIndex paths;
 
   /** Exposure only: routes as they are open, without NetworkPolicy or paths through workloads. */
   public Prioritizer(Snapshot snapshot, Exposure exposure, AssetGroups groups) {
+    this(snapshot, exposure, groups, PathIndex.empty());
+  }
+
+  /**
+   * @param paths the attack paths found: a finding on one is raised, the more for a likelier and
+   *     more damaging path
+   */
+  public Prioritizer(Snapshot snapshot, Exposure exposure, AssetGroups groups, PathIndex paths) {
+    this.paths = paths;
     this.snapshot = snapshot;
     this.exposure = exposure;
     this.network = null;
@@ -47,6 +60,12 @@ public final class Prioritizer {
 
   /** With the network analysis: routes NetworkPolicy admits, and paths through workloads. */
   public Prioritizer(Snapshot snapshot, Network network, AssetGroups groups) {
+    this(snapshot, network, groups, PathIndex.empty());
+  }
+
+  /** With the network analysis and the attack paths found. */
+  public Prioritizer(Snapshot snapshot, Network network, AssetGroups groups, PathIndex paths) {
+    this.paths = paths;
     this.snapshot = snapshot;
     this.exposure = network.exposure();
     this.network = network;
@@ -80,6 +99,11 @@ public final class Prioritizer {
         }
       }
       priority += heldByMountedToken(object.get(), f, reasons);
+      Optional<AttackPath> path = paths.bestPath(object.get());
+      if (path.isPresent()) {
+        priority += path.get().score() >= 40 ? 20 : 10;
+        reasons.add(PathIndex.reason(path.get()));
+      }
       for (AssetGroup g : groups.of(object.get())) {
         int boost = groupBoost(g.criticality());
         if (boost > 0) {

@@ -1,6 +1,7 @@
 package dev.rampart.scan;
 
 import dev.rampart.checks.Finding;
+import dev.rampart.graph.AttackPath;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,12 +23,46 @@ public record ScanResult(
     Summary summary,
     List<Finding> findings,
     List<AppliedException> exceptionsApplied,
-    List<ExpiredException> exceptionsExpired) {
+    List<ExpiredException> exceptionsExpired,
+    List<AttackPath> attackPaths,
+    List<String> attackPathBounds,
+    List<AssetGroupPosture> assetGroups) {
 
   public ScanResult {
+    attackPaths = attackPaths == null ? List.of() : List.copyOf(attackPaths);
+    attackPathBounds = attackPathBounds == null ? List.of() : List.copyOf(attackPathBounds);
+    assetGroups = assetGroups == null ? List.of() : List.copyOf(assetGroups);
     findings = List.copyOf(findings);
     exceptionsApplied = List.copyOf(exceptionsApplied);
     exceptionsExpired = List.copyOf(exceptionsExpired);
+  }
+
+  /** A result without attack paths or asset groups. */
+  public ScanResult(
+      String id,
+      Instant startedAt,
+      long durationMs,
+      String source,
+      String cluster,
+      Coverage coverage,
+      Summary summary,
+      List<Finding> findings,
+      List<AppliedException> exceptionsApplied,
+      List<ExpiredException> exceptionsExpired) {
+    this(
+        id,
+        startedAt,
+        durationMs,
+        source,
+        cluster,
+        coverage,
+        summary,
+        findings,
+        exceptionsApplied,
+        exceptionsExpired,
+        List.of(),
+        List.of(),
+        List.of());
   }
 
   /** Whether some input could not be read or parsed (exit code 3). */

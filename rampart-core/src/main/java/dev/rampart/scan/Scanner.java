@@ -10,9 +10,15 @@ import dev.rampart.checks.Severity;
 import dev.rampart.checks.SeverityOverrides;
 import dev.rampart.checks.version.VersionData;
 import dev.rampart.config.RampartConfig;
+import dev.rampart.config.RampartConfig.AssetGroup;
 import dev.rampart.data.VersionDataFile;
+import dev.rampart.graph.AssetGraph;
+import dev.rampart.graph.AssetGroups;
+import dev.rampart.graph.AttackPath;
+import dev.rampart.graph.AttackPaths;
+import dev.rampart.graph.NetworkFacts;
+import dev.rampart.graph.PathIndex;
 import dev.rampart.network.Network;
-import dev.rampart.risk.AssetGroups;
 import dev.rampart.risk.Prioritizer;
 import dev.rampart.snapshot.Gap;
 import dev.rampart.snapshot.InputProblem;
@@ -99,8 +105,11 @@ public final class Scanner {
 
     LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
     Exceptions exceptions = new Exceptions(config.exceptions(), configName, snapshot, today);
+    AssetGroups groups = new AssetGroups(config.assetGroups());
+    AssetGraph graph = AssetGraph.of(snapshot, NetworkFacts.of(snapshot), groups);
+    AttackPaths.Result paths = AttackPaths.find(graph, groups, AttackPaths.Options.defaults());
     Prioritizer prioritizer =
-        new Prioritizer(snapshot, Network.of(snapshot), new AssetGroups(config.assetGroups()));
+        new Prioritizer(snapshot, Network.of(snapshot), groups, PathIndex.of(graph, paths.paths()));
 
     List<Finding> findings = new ArrayList<>();
     List<AppliedException> applied = new ArrayList<>();
@@ -146,7 +155,58 @@ public final class Scanner {
         summarize(findings, run),
         findings,
         applied,
-        exceptions.expired());
+        exceptions.expired(),
+        paths.paths(),
+        paths.bounds(),
+        posture(snapshot, groups, graph, findings, paths));
+  }
+
+  /** Each asset group of the configuration: its findings, score and the paths that reach it. */
+  private static List<AssetGroupPosture> posture(
+      Snapshot snapshot,
+      AssetGroups groups,
+      AssetGraph graph,
+      List<Finding> findings,
+      AttackPaths.Result paths) {
+    List<AssetGroupPosture> result = new ArrayList<>();
+    for (AssetGroup g : groups.all()) {
+      int objects = 0;
+      for (KubeObject o : snapshot.objects()) {
+        if (groups.of(o).contains(g)) {
+          objects++;
+        }
+      }
+      Map<String, Integer> bySeverity = new LinkedHashMap<>();
+      for (Severity s : Severity.values()) {
+        bySeverity.put(s.id(), 0);
+      }
+      int penalty = 0;
+      for (Finding f : findings) {
+        Finding.Resource r = f.resource();
+        Optional<KubeObject> o = snapshot.find(r.kind(), r.namespace(), r.name());
+        if (o.isPresent() && groups.of(o.get()).contains(g)) {
+          bySeverity.merge(f.severity().id(), 1, Integer::sum);
+          penalty += WEIGHTS.get(f.severity());
+        }
+      }
+      List<String> reaching = new ArrayList<>();
+      for (AttackPath p : paths.paths()) {
+        Optional<KubeObject> target = graph.object(p.target());
+        if (target.isPresent() && groups.of(target.get()).contains(g)) {
+          reaching.add(p.id());
+        }
+      }
+      result.add(
+          new AssetGroupPosture(
+              g.name(),
+              g.criticality(),
+              g.description(),
+              objects,
+              bySeverity,
+              Math.max(0, 100 - penalty),
+              reaching));
+    }
+    return result;
   }
 
   /** Highest priority first; ties in a stable, readable order. */

@@ -34,6 +34,8 @@ class JsonReportWriterTest {
             "summary",
             "findings",
             "attackPaths",
+            "attackPathBounds",
+            "assetGroups",
             "exceptionsApplied",
             "exceptionsExpired");
     assertThat(root.get("schemaVersion").asText()).isEqualTo("rampart.report/v1");

@@ -7,6 +7,7 @@ import dev.rampart.checks.CheckRunner;
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.SeverityOverrides;
 import dev.rampart.checks.rbac.SecretsReadGrant;
+import dev.rampart.graph.AssetGroups;
 import dev.rampart.network.Exposure;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.source.file.ManifestReader;

@@ -146,16 +146,21 @@ class ScannerTest {
     ScanResult r = scan("", at(NOW));
     Finding web = r.findings().get(0);
     assertThat(web.resource().name()).isEqualTo("web");
-    assertThat(web.priority()).isEqualTo(95);
+    assertThat(web.priority()).isEqualTo(100);
     assertThat(web.priorityReasons())
         .containsExactly(
             "severity critical",
             "exposed to the internet via Service/shop/web (LoadBalancer)",
             "critical weakness on an internet-facing workload: a way in (exploit public-facing"
-                + " application, MITRE T1190)");
+                + " application, MITRE T1190)",
+            "on a path from internet to Node/any via Deployment/shop/web (score 51)");
+    assertThat(r.attackPaths())
+        .extracting(p -> p.describe())
+        .contains("internet → Deployment/shop/web → Node/any");
     Finding agent =
         r.findings().stream().filter(f -> f.resource().name().equals("agent")).findFirst().get();
     assertThat(agent.priority()).isEqualTo(80);
+    assertThat(agent.priorityReasons()).noneMatch(reason -> reason.startsWith("on a path"));
     assertThat(agent.priorityReasons())
         .contains("container escape on a DaemonSet: a foothold on every node");
   }

@@ -1,4 +1,4 @@
-package dev.rampart.risk;
+package dev.rampart.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

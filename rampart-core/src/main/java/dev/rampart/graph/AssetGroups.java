@@ -1,4 +1,4 @@
-package dev.rampart.risk;
+package dev.rampart.graph;
 
 import dev.rampart.config.RampartConfig.AssetGroup;
 import dev.rampart.snapshot.KubeObject;
@@ -6,6 +6,7 @@ import dev.rampart.snapshot.Workloads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Which of the user's asset groups an object belongs to. */
 public final class AssetGroups {
@@ -24,6 +25,19 @@ public final class AssetGroups {
       }
     }
     return result;
+  }
+
+  /** The first group marked {@code critical} that holds {@code o}: its crown-jewel group. */
+  public Optional<AssetGroup> critical(KubeObject o) {
+    return of(o).stream().filter(g -> "critical".equalsIgnoreCase(g.criticality())).findFirst();
+  }
+
+  public boolean isCritical(KubeObject o) {
+    return critical(o).isPresent();
+  }
+
+  public List<AssetGroup> all() {
+    return groups;
   }
 
   private static boolean matches(AssetGroup g, KubeObject o) {

@@ -1,0 +1,153 @@
+package dev.rampart.cli;
+
+import dev.rampart.checks.BuiltInChecks;
+import dev.rampart.config.ConfigException;
+import dev.rampart.config.ConfigLoader;
+import dev.rampart.config.RampartConfig;
+import dev.rampart.graph.AssetGraph;
+import dev.rampart.graph.AssetGroups;
+import dev.rampart.graph.AttackPaths;
+import dev.rampart.graph.NetworkFacts;
+import dev.rampart.report.AttackPathsOutput;
+import dev.rampart.snapshot.Snapshot;
+import dev.rampart.source.demo.DemoCluster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "paths",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Attack paths from the entry points (the internet, anonymous and every authenticated",
+      "user) to the crown jewels (cluster-admin, nodes, kube-system Secrets and the critical",
+      "asset groups of rampart.yaml), each step with its evidence."
+    },
+    footer = {"", "Exit codes: 0 answered, 2 usage error, 3 an input could not be read."})
+final class PathsCommand implements Callable<Integer> {
+
+  enum Format {
+    table,
+    json,
+    dot
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "PATH",
+      description = "YAML/JSON manifests, directories (read recursively) or - for stdin")
+  List<String> paths = new ArrayList<>();
+
+  @Mixin SourceOptions source;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "rampart.yaml: its critical asset groups are crown jewels")
+  Path config;
+
+  @Option(
+      names = "--to",
+      paramLabel = "GROUP|ASSET",
+      description =
+          "only paths to this asset group or asset (cluster-admin, Node/NAME, Secret/NS/NAME,"
+              + " Deployment/NS/NAME)")
+  String to;
+
+  @Option(
+      names = "--from",
+      paramLabel = "ASSET",
+      split = ",",
+      description =
+          "start here instead of the default entry points (internet, User/system:anonymous,"
+              + " ServiceAccount/NS/NAME, Deployment/NS/NAME, ...)")
+  List<String> from = new ArrayList<>();
+
+  @Option(names = "--assume-breach", description = "every workload is an entry point too")
+  boolean assumeBreach;
+
+  @Option(
+      names = {"-k", "--paths-per-target"},
+      paramLabel = "K",
+      defaultValue = "5",
+      description = "at most K paths per crown jewel (default: ${DEFAULT-VALUE})")
+  int k;
+
+  @Option(
+      names = "--max-length",
+      paramLabel = "N",
+      defaultValue = "8",
+      description = "at most N steps per path (default: ${DEFAULT-VALUE})")
+  int maxLength;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, json or dot (Graphviz) (default: ${DEFAULT-VALUE})")
+  Format format;
+
+  @Override
+  public Integer call() throws IOException {
+    if (k < 1 || maxLength < 1) {
+      throw new UsageException("--paths-per-target and --max-length must be at least 1");
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    Snapshot snapshot = source.load(paths, err);
+    AssetGroups groups = new AssetGroups(loadConfig().assetGroups());
+    AssetGraph graph = AssetGraph.of(snapshot, NetworkFacts.of(snapshot), groups);
+    AttackPaths.Options defaults = AttackPaths.Options.defaults();
+    AttackPaths.Options options =
+        new AttackPaths.Options(
+            from, to, assumeBreach, k, maxLength, defaults.maxTargets(), defaults.budget());
+    AttackPaths.Result result;
+    try {
+      result = AttackPaths.find(graph, groups, options);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    switch (format) {
+      case json -> {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        AttackPathsOutput.json(result, json);
+        out.print(json.toString(StandardCharsets.UTF_8));
+      }
+      case dot -> AttackPathsOutput.dot(result, out);
+      case table -> AttackPathsOutput.text(result, out);
+    }
+    out.flush();
+    return SourceOptions.exitCode(snapshot).code();
+  }
+
+  private RampartConfig loadConfig() {
+    Set<String> ids =
+        BuiltInChecks.all().stream().map(c -> c.descriptor().id()).collect(Collectors.toSet());
+    ConfigLoader loader = new ConfigLoader();
+    try {
+      if (config != null) {
+        return loader.load(config, ids);
+      }
+      return source.demo
+          ? loader.load("demo/rampart.yaml", DemoCluster.config(), ids)
+          : RampartConfig.EMPTY;
+    } catch (ConfigException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+}

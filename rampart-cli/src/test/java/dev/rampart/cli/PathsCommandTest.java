@@ -1,0 +1,52 @@
+package dev.rampart.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class PathsCommandTest {
+
+  @Test
+  void explainsTheDemoPathsStepByStep() {
+    Cli r =
+        Cli.run("paths", "--demo", "--to", "Secret/payments/payments-db-credentials", "-k", "20");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains(
+            "internet → Deployment/storefront/frontend → ServiceAccount/storefront/frontend"
+                + " → Secret/payments/payments-db-credentials")
+        .contains("-EXPOSES [mitre:t1190]-> Deployment/storefront/frontend")
+        .contains("RoleBinding/payments/payments-secrets-readers");
+  }
+
+  @Test
+  void startsWhereToldAndStopsAtTheTargetAskedFor() {
+    Cli r =
+        Cli.run(
+            "paths", "--demo", "--from", "Pod/ci/runner-deploy-job-4821", "--to", "cluster-admin");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("Pod/ci/runner-deploy-job-4821 → ServiceAccount/ci/deployer → cluster-admin");
+  }
+
+  @Test
+  void writesJsonAndDot() throws Exception {
+    Cli json = Cli.run("paths", "--demo", "--to", "payments", "-f", "json");
+    assertThat(json.exit()).isZero();
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertThat(root.get("attackPaths").size()).isPositive();
+    assertThat(root.get("attackPaths").get(0).get("steps").get(0).get("evidence").size())
+        .isPositive();
+    Cli dot = Cli.run("paths", "--demo", "-f", "dot");
+    assertThat(dot.out()).startsWith("digraph attack_paths {").contains("\"internet\" ->");
+  }
+
+  @Test
+  void anUnknownTargetIsAUsageError() {
+    Cli r = Cli.run("paths", "--demo", "--to", "Secret/nowhere/nothing");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("neither an asset group");
+  }
+}
