@@ -174,7 +174,7 @@ class ReachCommandTest {
     Cli unknown = Cli.runWithStdin(CLUSTER, "reach", "-", "--from", "shop/nope", "--to", "shop/db");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err())
-        .contains("no workload or pod nope in namespace shop (it has Pod/web, Pod/db)");
+        .contains("no workload or pod nope in namespace shop (it has Pod/db, Pod/web)");
     assertThat(Cli.runWithStdin(CLUSTER, "reach", "-", "--to", "shop/db", "--port", "70000").exit())
         .isEqualTo(2);
     assertThat(Cli.runWithStdin(CLUSTER, "reach", "-", "--to", "shop/db", "--port", "mysql").err())

@@ -5,6 +5,7 @@ import dev.rampart.rbac.Subject;
 import dev.rampart.snapshot.KubeObject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.YenKShortestPath;
 import org.jgrapht.graph.AsGraphUnion;
 import org.jgrapht.graph.DirectedWeightedMultigraph;
+import org.jgrapht.graph.GraphDelegator;
 
 /**
  * Attack paths from the entry points to the crown jewels: for each crown jewel the k most likely
@@ -102,7 +104,7 @@ public final class AttackPaths {
       starts.addEdge(START, e, edge);
       starts.setEdgeWeight(edge, 0);
     }
-    Graph<Asset, Edge> search = new AsGraphUnion<>(canonical(g.graph()), starts);
+    Graph<Asset, Edge> search = new AsGraphUnion<>(new CanonicalOrder(g.graph()), starts);
     int maxEdges = o.maxLength() + 1; // the first edge leaves the virtual start
     YenKShortestPath<Asset, Edge> yen =
         new YenKShortestPath<>(search, (partial, edge) -> partial.getLength() < maxEdges);
@@ -151,40 +153,57 @@ public final class AttackPaths {
   }
 
   /**
-   * The graph with its vertices and edges in a canonical order. Among equally likely paths, which k
+   * A view of the graph whose edges come in a canonical order. Among equally likely paths, which k
    * the search keeps depends on the order it meets edges in; that order must not be the order the
    * snapshot listed its objects in, or a live cluster and its manifests (or its saved snapshot)
-   * would rank different paths.
+   * would rank different paths. Only the vertices the search visits are ordered, and nothing is
+   * copied.
    */
-  private static Graph<Asset, Edge> canonical(Graph<Asset, Edge> graph) {
-    Map<Asset, String> ids = new HashMap<>();
-    graph.vertexSet().forEach(v -> ids.put(v, v.id()));
-    Graph<Asset, Edge> ordered = new DirectedWeightedMultigraph<>(Edge.class);
-    graph.vertexSet().stream().sorted(Comparator.comparing(ids::get)).forEach(ordered::addVertex);
-    Comparator<Edge> order =
-        Comparator.comparing((Edge e) -> ids.get(graph.getEdgeSource(e)))
-            .thenComparing(e -> ids.get(graph.getEdgeTarget(e)))
+  private static final class CanonicalOrder extends GraphDelegator<Asset, Edge> {
+
+    private final Map<Asset, String> ids = new HashMap<>();
+    private final Map<Asset, Set<Edge>> outgoing = new HashMap<>();
+    private final Map<Asset, Set<Edge>> incoming = new HashMap<>();
+    private final Comparator<Edge> order =
+        Comparator.comparing((Edge e) -> id(getEdgeSource(e)))
+            .thenComparing(e -> id(getEdgeTarget(e)))
             .thenComparing(Edge::type)
             .thenComparingDouble(Edge::likelihood)
-            .thenComparing(Edge::evidence, AttackPaths::compare);
-    graph.edgeSet().stream()
-        .sorted(order)
-        .forEach(
-            e -> {
-              ordered.addEdge(graph.getEdgeSource(e), graph.getEdgeTarget(e), e);
-              ordered.setEdgeWeight(e, graph.getEdgeWeight(e));
-            });
-    return ordered;
-  }
+            .thenComparing(Edge::evidence, CanonicalOrder::compare);
 
-  private static int compare(List<String> a, List<String> b) {
-    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      int c = a.get(i).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
+    CanonicalOrder(Graph<Asset, Edge> graph) {
+      super(graph);
     }
-    return Integer.compare(a.size(), b.size());
+
+    @Override
+    public Set<Edge> outgoingEdgesOf(Asset vertex) {
+      return outgoing.computeIfAbsent(vertex, v -> sorted(super.outgoingEdgesOf(v)));
+    }
+
+    @Override
+    public Set<Edge> incomingEdgesOf(Asset vertex) {
+      return incoming.computeIfAbsent(vertex, v -> sorted(super.incomingEdgesOf(v)));
+    }
+
+    private Set<Edge> sorted(Set<Edge> edges) {
+      Set<Edge> result = new LinkedHashSet<>();
+      edges.stream().sorted(order).forEach(result::add);
+      return Collections.unmodifiableSet(result);
+    }
+
+    private String id(Asset a) {
+      return ids.computeIfAbsent(a, Asset::id);
+    }
+
+    private static int compare(List<String> a, List<String> b) {
+      for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+        int c = a.get(i).compareTo(b.get(i));
+        if (c != 0) {
+          return c;
+        }
+      }
+      return Integer.compare(a.size(), b.size());
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.rampart.snapshot.Workloads;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,11 @@ public final class Network {
     this.cniPolicies = CniPolicy.all(snapshot);
     this.podNetwork = PodNetwork.of(snapshot);
     this.factory = new PodEndpoints(Namespaces.of(snapshot), podNetwork);
-    for (Workload w : snapshot.workloads()) {
+    // In a stable order, not the snapshot's: which of several equally short paths is told must not
+    // depend on whether the objects came kind by kind from a cluster or file by file.
+    List<Workload> workloads = new ArrayList<>(snapshot.workloads());
+    workloads.sort(Comparator.comparing(w -> w.object().ref().display()));
+    for (Workload w : workloads) {
       PodEndpoint e = factory.of(w);
       endpoints.add(e);
       byObject.put(w.object(), e);
