@@ -4,11 +4,14 @@ import dev.rampart.config.RampartConfig.AssetGroup;
 import dev.rampart.rbac.Subject;
 import dev.rampart.snapshot.KubeObject;
 import java.time.Duration;
+import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -185,10 +188,22 @@ public final class AttackPaths {
       return incoming.computeIfAbsent(vertex, v -> sorted(super.incomingEdgesOf(v)));
     }
 
+    /** An array, not a hash set: the search visits most vertices of a large graph. */
     private Set<Edge> sorted(Set<Edge> edges) {
-      Set<Edge> result = new LinkedHashSet<>();
-      edges.stream().sorted(order).forEach(result::add);
-      return Collections.unmodifiableSet(result);
+      Edge[] array = edges.toArray(new Edge[0]);
+      Arrays.sort(array, order);
+      List<Edge> list = Arrays.asList(array);
+      return new AbstractSet<>() {
+        @Override
+        public Iterator<Edge> iterator() {
+          return Collections.unmodifiableList(list).iterator();
+        }
+
+        @Override
+        public int size() {
+          return array.length;
+        }
+      };
     }
 
     private String id(Asset a) {
