@@ -81,7 +81,7 @@ final class AccessCommand implements Callable<Integer> {
       table(out, subject, rbac, grants, escalations, mounted);
     }
     out.flush();
-    return SourceOptions.exitCode(snapshot).code();
+    return SourceOptions.exitCode(snapshot, WhoCanCommand.RBAC_KINDS).code();
   }
 
   /**

@@ -12,7 +12,13 @@ public enum ExitCode {
    * An input could not be read or parsed; the rest was still scanned and reported. Wins over {@link
    * #FINDINGS}: a gate that did not see all of its input has not passed.
    */
-  INPUT_ERROR(3);
+  INPUT_ERROR(3),
+  /**
+   * With {@code --require-coverage}: a check could not be evaluated (a permission missing, a kind
+   * the cluster does not serve, a setting not configured). Wins over {@link #FINDINGS}, yields to
+   * {@link #INPUT_ERROR}.
+   */
+  COVERAGE_INCOMPLETE(4);
 
   private final int code;
 

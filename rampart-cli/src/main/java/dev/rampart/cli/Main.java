@@ -30,6 +30,10 @@ public final class Main {
             cmd.getErr().println("rampart: " + e.getMessage());
             return ExitCode.USAGE.code();
           }
+          if (e instanceof InputException) {
+            cmd.getErr().println("rampart: error: " + e.getMessage());
+            return ExitCode.INPUT_ERROR.code();
+          }
           throw e;
         });
     return cli.execute(args);

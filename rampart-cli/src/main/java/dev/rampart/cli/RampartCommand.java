@@ -15,12 +15,14 @@ import picocli.CommandLine.Command;
       AccessCommand.class,
       PathsCommand.class,
       DataCommand.class,
-      ReachCommand.class
+      ReachCommand.class,
+      SnapshotCommand.class
     },
     footer = {
       "",
       "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,",
-      "2 usage or configuration error, 3 an input could not be read (the rest was scanned)."
+      "2 usage or configuration error, 3 an input could not be read (the rest",
+      "was scanned), 4 a check not evaluated under --require-coverage."
     })
 final class RampartCommand implements Runnable {
 

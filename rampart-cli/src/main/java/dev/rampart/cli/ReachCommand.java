@@ -48,6 +48,9 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit codes: 0 answered, 2 usage error, 3 an input could not be read."})
 final class ReachCommand implements Callable<Integer> {
 
+  /** What an answer about reachability rests on: without one of them it may be wrong. */
+  private static final Set<String> POLICY_KINDS = Set.of("Pod", "Namespace", "NetworkPolicy");
+
   enum Format {
     table,
     json
@@ -138,7 +141,7 @@ final class ReachCommand implements Callable<Integer> {
       out.println(ReachJson.MAPPER.writeValueAsString(json));
     }
     out.flush();
-    return SourceOptions.exitCode(snapshot).code();
+    return SourceOptions.exitCode(snapshot, POLICY_KINDS).code();
   }
 
   private Endpoint end(Network network, String text, String option) {

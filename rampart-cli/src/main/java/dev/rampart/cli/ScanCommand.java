@@ -39,8 +39,10 @@ import picocli.CommandLine.Spec;
     name = "scan",
     mixinStandardHelpOptions = true,
     description = {
-      "Scan manifests (files, directories, - for standard input) or the built-in demo cluster,",
-      "and report the weaknesses found, highest priority first."
+      "Scan a cluster, manifests, a snapshot or the demo, and report what to fix first.",
+      "Without PATH, --snapshot or --demo it reads the cluster of the current kubeconfig",
+      "context (inside a pod: its service account), read-only. PATH: files, directories,",
+      "- for standard input."
     })
 final class ScanCommand implements Callable<Integer> {
 
@@ -103,6 +105,13 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "never colour the table (NO_COLOR is honoured too)")
   boolean noColor;
 
+  @Option(
+      names = "--require-coverage",
+      description =
+          "exit with 4 when a check could not be evaluated (a permission missing, a kind not"
+              + " served, a setting not configured)")
+  boolean requireCoverage;
+
   @Override
   public Integer call() throws IOException {
     ReportFormat reportFormat = parse(() -> ReportFormat.parse(format));
@@ -114,7 +123,7 @@ final class ScanCommand implements Callable<Integer> {
 
     List<Check> catalog = BuiltInChecks.all();
     RampartConfig rampartConfig = loadConfig(catalog);
-    Snapshot snapshot = source.read(paths, "scan");
+    Snapshot snapshot = source.read(paths, namespaces, spec.commandLine().getErr());
     DataStore.Active versions = DataStore.defaults().active();
     versions.warnings().forEach(w -> spec.commandLine().getErr().println("rampart: warning: " + w));
     Scanner scanner =
@@ -136,7 +145,19 @@ final class ScanCommand implements Callable<Integer> {
     if (output != null) {
       spec.commandLine().getErr().println("rampart: report written to " + output);
     }
-    return exitCode(result, gate).code();
+    ExitCode exit = exitCode(result, gate, requireCoverage);
+    if (exit == ExitCode.COVERAGE_INCOMPLETE) {
+      long checks =
+          result.coverage().notEvaluated().stream().map(n -> n.checkId()).distinct().count();
+      spec.commandLine()
+          .getErr()
+          .println(
+              "rampart: coverage incomplete: "
+                  + checks
+                  + (checks == 1 ? " check was" : " checks were")
+                  + " not evaluated (--require-coverage); the report's coverage says why");
+    }
+    return exit.code();
   }
 
   private String configName() {
@@ -181,9 +202,12 @@ final class ScanCommand implements Callable<Integer> {
     return new BufferedOutputStream(Files.newOutputStream(output), 65536);
   }
 
-  private static ExitCode exitCode(ScanResult result, Severity gate) {
+  private static ExitCode exitCode(ScanResult result, Severity gate, boolean requireCoverage) {
     if (result.hasInputErrors()) {
       return ExitCode.INPUT_ERROR;
+    }
+    if (requireCoverage && !result.coverage().notEvaluated().isEmpty()) {
+      return ExitCode.COVERAGE_INCOMPLETE;
     }
     if (gate != null) {
       for (Finding f : result.findings()) {

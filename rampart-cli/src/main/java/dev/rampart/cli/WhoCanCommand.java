@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +35,10 @@ import picocli.CommandLine.Spec;
     },
     footer = {"", "Exit codes: 0 answered, 2 usage error, 3 an input could not be read."})
 final class WhoCanCommand implements Callable<Integer> {
+
+  /** What an answer about permissions rests on: without one of them it may be wrong. */
+  static final Set<String> RBAC_KINDS =
+      Set.of("Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding");
 
   enum Format {
     table,
@@ -113,7 +118,7 @@ final class WhoCanCommand implements Callable<Integer> {
       table(out, request, bySubject, rbac);
     }
     out.flush();
-    return SourceOptions.exitCode(snapshot).code();
+    return SourceOptions.exitCode(snapshot, RBAC_KINDS).code();
   }
 
   record Answer(RequestJson request, List<SubjectAnswer> subjects) {}

@@ -85,7 +85,9 @@ class ScanCommandTest {
 
   @Test
   void usageErrorsExitWithTwo(@TempDir Path dir) throws Exception {
-    assertThat(Cli.run("scan").exit()).isEqualTo(2);
+    assertThat(Cli.run("scan", "--demo", "app.yaml").exit()).isEqualTo(2);
+    assertThat(Cli.run("scan", "--demo", "--snapshot", "shop.json.gz").exit()).isEqualTo(2);
+    assertThat(Cli.run("scan", "app.yaml", "--context", "prod").exit()).isEqualTo(2);
     assertThat(Cli.run("scan", "--demo", "--format", "pdf").err())
         .contains("unknown report format 'pdf'");
     assertThat(Cli.run("scan", "--demo", "--fail-on", "severe").exit()).isEqualTo(2);

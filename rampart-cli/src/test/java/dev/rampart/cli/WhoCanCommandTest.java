@@ -94,7 +94,9 @@ class WhoCanCommandTest {
 
   @Test
   void usageAndInputErrorsHaveTheirExitCodes() {
-    assertThat(Cli.run("who-can", "get", "secrets").exit()).as("no input").isEqualTo(2);
+    assertThat(Cli.run("who-can", "get", "secrets", "--demo", "--snapshot", "x.json.gz").exit())
+        .as("two inputs")
+        .isEqualTo(2);
     assertThat(Cli.run("who-can", "get").exit()).as("no resource").isEqualTo(2);
     assertThat(Cli.run("who-can", "get", "pods//x", "--demo").exit()).isEqualTo(2);
     assertThat(Cli.run("who-can", "get", "secrets", "-n", "a", "-A", "--demo").exit()).isEqualTo(2);

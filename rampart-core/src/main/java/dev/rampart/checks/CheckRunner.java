@@ -1,5 +1,6 @@
 package dev.rampart.checks;
 
+import dev.rampart.snapshot.Gap;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Origin;
 import dev.rampart.snapshot.Snapshot;
@@ -30,6 +31,11 @@ public final class CheckRunner {
       CheckDescriptor d = overrides.apply(check.descriptor());
       Collector collector = new Collector(d);
       check.run(snapshot, context, collector);
+      for (Gap gap : snapshot.gaps()) {
+        if (reads(check, gap)) {
+          collector.notEvaluated(gap.describe());
+        }
+      }
       findings.addAll(collector.findings);
       tallies.add(
           new CheckRun.Tally(
@@ -40,6 +46,12 @@ public final class CheckRunner {
               List.copyOf(collector.notEvaluated)));
     }
     return new CheckRun(findings, tallies);
+  }
+
+  /** Whether {@code check} needs the kind {@code gap} says the source could not read. */
+  private static boolean reads(Check check, Gap gap) {
+    Set<String> kinds = check.requires();
+    return kinds.contains(gap.kind()) || kinds.equals(Check.EVERY_KIND);
   }
 
   private final class Collector implements Results {

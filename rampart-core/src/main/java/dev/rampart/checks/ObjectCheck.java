@@ -4,6 +4,7 @@ import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** A check of every object of some kinds (ConfigMaps, Services, ...). */
@@ -13,6 +14,12 @@ public abstract class ObjectCheck implements Check {
 
   protected ObjectCheck(String... kinds) {
     this.kinds = List.of(kinds);
+  }
+
+  /** The kinds it checks. */
+  @Override
+  public Set<String> requires() {
+    return Set.copyOf(kinds);
   }
 
   @Override

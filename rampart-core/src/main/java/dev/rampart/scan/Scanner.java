@@ -20,6 +20,7 @@ import dev.rampart.graph.NetworkFacts;
 import dev.rampart.graph.PathIndex;
 import dev.rampart.network.Network;
 import dev.rampart.risk.Prioritizer;
+import dev.rampart.snapshot.Gap;
 import dev.rampart.snapshot.InputProblem;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
@@ -235,7 +236,10 @@ public final class Scanner {
             && options.namespaces().contains(f.resource().namespace()));
   }
 
-  /** With namespaces given, the checks see those namespaces and the cluster-scoped objects. */
+  /**
+   * With namespaces given, the checks see those namespaces and the cluster-scoped objects, and only
+   * the gaps in what they see.
+   */
   private static Snapshot restrict(Snapshot snapshot, List<String> namespaces) {
     if (namespaces.isEmpty()) {
       return snapshot;
@@ -244,7 +248,11 @@ public final class Scanner {
         snapshot.objects().stream()
             .filter(o -> o.namespace() == null || namespaces.contains(o.namespace()))
             .toList();
-    return new Snapshot(snapshot.source(), kept, snapshot.problems(), snapshot.clusterInfo());
+    List<Gap> gaps =
+        snapshot.gaps().stream()
+            .filter(g -> g.namespace() == null || namespaces.contains(g.namespace()))
+            .toList();
+    return new Snapshot(snapshot.source(), kept, snapshot.problems(), snapshot.clusterInfo(), gaps);
   }
 
   private Summary summarize(List<Finding> findings, CheckRun run) {

@@ -19,6 +19,7 @@ public final class Snapshot {
   private final ClusterInfo clusterInfo;
   private final List<KubeObject> objects;
   private final List<InputProblem> problems;
+  private final List<Gap> gaps;
   private final Map<String, List<KubeObject>> byKind;
   private final Map<String, KubeObject> byKey;
   private final List<Workload> workloads;
@@ -32,7 +33,21 @@ public final class Snapshot {
       List<KubeObject> objects,
       List<InputProblem> problems,
       ClusterInfo clusterInfo) {
+    this(source, objects, problems, clusterInfo, List.of());
+  }
+
+  /**
+   * @param gaps the kinds the source could not read; the checks that need them are reported not
+   *     evaluated
+   */
+  public Snapshot(
+      String source,
+      List<KubeObject> objects,
+      List<InputProblem> problems,
+      ClusterInfo clusterInfo,
+      List<Gap> gaps) {
     this.source = source;
+    this.gaps = List.copyOf(gaps);
     this.clusterInfo = clusterInfo == null ? ClusterInfo.UNKNOWN : clusterInfo;
     this.objects = List.copyOf(objects);
     this.problems = List.copyOf(problems);
@@ -68,6 +83,13 @@ public final class Snapshot {
 
   public List<InputProblem> problems() {
     return problems;
+  }
+
+  /**
+   * The kinds the source could not read (a live scan under limited permissions); empty for files.
+   */
+  public List<Gap> gaps() {
+    return gaps;
   }
 
   public List<KubeObject> ofKind(String kind) {

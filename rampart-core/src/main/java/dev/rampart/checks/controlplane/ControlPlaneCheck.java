@@ -7,6 +7,7 @@ import dev.rampart.checks.Violation;
 import dev.rampart.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -15,6 +16,11 @@ import java.util.function.Consumer;
  * the evidence); a component absent from the input is not evaluated (once, with the reason).
  */
 public abstract class ControlPlaneCheck implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Set.of("Pod", "Node");
+  }
 
   private final List<Component> components;
 

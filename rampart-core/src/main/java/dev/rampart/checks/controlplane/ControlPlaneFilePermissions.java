@@ -7,6 +7,7 @@ import dev.rampart.checks.CheckInfo;
 import dev.rampart.checks.Results;
 import dev.rampart.checks.Severity;
 import dev.rampart.snapshot.Snapshot;
+import java.util.Set;
 
 @CheckInfo(
     id = "control-plane-file-permissions",
@@ -55,6 +56,11 @@ import dev.rampart.snapshot.Snapshot;
         plane), never pass. It stands in the catalog so that the compliance view lists CIS 1.1.x \
         honestly.""")
 public final class ControlPlaneFilePermissions implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Set.of();
+  }
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -49,6 +50,11 @@ import java.util.TreeSet;
         the data); on other objects it repeats fields the other checks judge on the object itself. \
         The value is never reported: the evidence says <redacted>.""")
 public final class PlaintextSecretInAnnotation implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return EVERY_KIND;
+  }
 
   private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -46,6 +46,11 @@ import java.util.TreeSet;
         version predates it (before 1.23), labelled namespaces fail too: their label does nothing.""")
 public final class NamespacePodSecurityNotEnforced implements Check {
 
+  @Override
+  public Set<String> requires() {
+    return Set.of("Namespace");
+  }
+
   static final String ENFORCE = "pod-security.kubernetes.io/enforce";
   static final Set<String> SYSTEM = Set.of("kube-system", "kube-public", "kube-node-lease");
   private static final Set<String> LEVELS = Set.of("privileged", "baseline", "restricted");

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 @CheckInfo(
@@ -50,6 +51,11 @@ import java.util.stream.Stream;
         LoadBalancer, NodePort, external IPs, hostPort and the host network). Other workloads are \
         not applicable.""")
 public final class ExposedAdminDashboard implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return NetworkKinds.ALL;
+  }
 
   private record Product(String name, List<String> images, List<String> names) {}
 

@@ -15,6 +15,7 @@ import dev.rampart.snapshot.Snapshot;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -25,6 +26,11 @@ import java.util.TreeSet;
  * evaluated.
  */
 abstract class NamespaceDefaultDeny implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return NetworkKinds.ALL;
+  }
 
   private final Direction direction;
 

@@ -16,6 +16,7 @@ import dev.rampart.snapshot.Snapshot;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 @CheckInfo(
@@ -43,6 +44,11 @@ import java.util.function.Consumer;
         count. Rules of a direction the policy does not govern (its policyTypes) are ignored, as \
         the API ignores them.""")
 public final class NetworkPolicyAllowsAll implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Set.of("NetworkPolicy");
+  }
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {

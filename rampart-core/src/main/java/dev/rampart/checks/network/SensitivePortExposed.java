@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 @CheckInfo(
@@ -57,6 +58,11 @@ import java.util.TreeSet;
         exposed-admin-dashboard check's job. Workloads of namespaces covered by CNI policies are \
         not evaluated for the every-namespace case.""")
 public final class SensitivePortExposed implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return NetworkKinds.ALL;
+  }
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {

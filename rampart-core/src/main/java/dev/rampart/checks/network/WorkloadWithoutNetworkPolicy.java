@@ -39,6 +39,11 @@ import java.util.Set;
 public final class WorkloadWithoutNetworkPolicy implements Check {
 
   @Override
+  public Set<String> requires() {
+    return NetworkKinds.ALL;
+  }
+
+  @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {
     Network network = Network.of(snapshot);
     Set<String> unevaluated = new LinkedHashSet<>();

@@ -23,6 +23,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @CheckInfo(
     id = "kube-proxy-metrics-exposed",
@@ -47,6 +48,11 @@ import java.util.Optional;
         default 127.0.0.1:10249. kube-bench (cfg/cis-1.9, 4.3.1) tests the same setting on the node. \
         Clusters that replace kube-proxy (Cilium, for instance) report not evaluated.""")
 public final class KubeProxyMetricsExposed implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Check.workloadsAnd("ConfigMap");
+  }
 
   private static final String NAMESPACE = "kube-system";
   private static final String CONFIG_KEY = "config.conf";

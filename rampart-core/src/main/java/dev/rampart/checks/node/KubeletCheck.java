@@ -20,6 +20,11 @@ import java.util.function.Consumer;
  */
 public abstract class KubeletCheck implements Check {
 
+  @Override
+  public Set<String> requires() {
+    return Set.of(KubeletConfig.KIND, "Node");
+  }
+
   static final String UNAVAILABLE =
       "kubelet configuration not available: needs nodes/proxy get, or a live scan";
 

@@ -7,6 +7,7 @@ import dev.rampart.checks.CheckInfo;
 import dev.rampart.checks.Results;
 import dev.rampart.checks.Severity;
 import dev.rampart.snapshot.Snapshot;
+import java.util.Set;
 
 @CheckInfo(
     id = "kubelet-hostname-override",
@@ -29,6 +30,11 @@ import dev.rampart.snapshot.Snapshot;
         Node object shows it, so the check always reports not evaluated. kube-bench (cfg/cis-1.9, \
         4.2.7) reads the process list on the node.""")
 public final class KubeletHostnameOverride implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Set.of();
+  }
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {

@@ -7,6 +7,7 @@ import dev.rampart.checks.CheckInfo;
 import dev.rampart.checks.Results;
 import dev.rampart.checks.Severity;
 import dev.rampart.snapshot.Snapshot;
+import java.util.Set;
 
 @CheckInfo(
     id = "node-file-permissions",
@@ -41,6 +42,11 @@ import dev.rampart.snapshot.Snapshot;
         them, so this check always reports not evaluated, never pass. It stands in the catalog so \
         that the compliance view lists CIS 4.1.x honestly.""")
 public final class NodeFilePermissions implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Set.of();
+  }
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {

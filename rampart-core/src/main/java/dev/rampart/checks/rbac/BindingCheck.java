@@ -11,12 +11,18 @@ import dev.rampart.rbac.Subject;
 import dev.rampart.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A check of each subject of each binding that is not built-in: fails on {@code subjects[i]} with
  * the message {@link #problem} returns, passes a binding none of whose subjects has one.
  */
 abstract class BindingCheck implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return RbacKinds.GRANTS;
+  }
 
   /** What is wrong with granting to {@code s} through {@code b}; null when nothing is. */
   protected abstract String problem(Subject s, Binding b, Rbac rbac);

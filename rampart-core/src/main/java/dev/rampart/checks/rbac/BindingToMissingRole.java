@@ -34,6 +34,11 @@ import java.util.Set;
         (manifests of one application).""")
 public final class BindingToMissingRole implements Check {
 
+  @Override
+  public Set<String> requires() {
+    return RbacKinds.GRANTS;
+  }
+
   private static final Set<String> ALWAYS_PRESENT =
       Set.of("cluster-admin", "admin", "edit", "view");
 

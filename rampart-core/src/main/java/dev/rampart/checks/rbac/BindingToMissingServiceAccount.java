@@ -6,6 +6,7 @@ import dev.rampart.checks.Severity;
 import dev.rampart.rbac.Binding;
 import dev.rampart.rbac.Rbac;
 import dev.rampart.rbac.Subject;
+import java.util.Set;
 
 @CheckInfo(
     id = "rbac-binding-to-missing-service-account",
@@ -25,6 +26,11 @@ import dev.rampart.rbac.Subject;
         Not evaluated when the input holds no ServiceAccounts at all (manifests of one \
         application). The default service account exists in every namespace.""")
 public final class BindingToMissingServiceAccount extends BindingCheck {
+
+  @Override
+  public Set<String> requires() {
+    return RbacKinds.GRANTS_AND_ACCOUNTS;
+  }
 
   @Override
   protected String notEvaluated(Rbac rbac) {

@@ -55,6 +55,11 @@ import java.util.TreeMap;
 public final class EscalationToClusterAdmin implements Check {
 
   @Override
+  public Set<String> requires() {
+    return RbacKinds.ESCALATIONS;
+  }
+
+  @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {
     Rbac rbac = Rbac.of(snapshot);
     Escalations escalations = Escalations.of(rbac);

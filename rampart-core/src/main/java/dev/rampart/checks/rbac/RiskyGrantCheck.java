@@ -15,6 +15,7 @@ import dev.rampart.rbac.Subject;
 import dev.rampart.snapshot.Snapshot;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A check of every binding for one risky permission: a binding whose role (aggregation resolved)
@@ -29,6 +30,11 @@ import java.util.List;
  * authorizer.
  */
 abstract class RiskyGrantCheck implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return RbacKinds.GRANTS;
+  }
 
   private static final int MAX_RULES = 3;
 

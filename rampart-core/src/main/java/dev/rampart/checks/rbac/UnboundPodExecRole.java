@@ -57,6 +57,11 @@ import java.util.Set;
         everything (Polaris' all_wildcards fixtures) is reported by rbac-wildcard-rule instead.""")
 public final class UnboundPodExecRole implements Check {
 
+  @Override
+  public Set<String> requires() {
+    return RbacKinds.GRANTS;
+  }
+
   private static final String AGGREGATE_TO = "rbac.authorization.k8s.io/aggregate-to-";
 
   @Override

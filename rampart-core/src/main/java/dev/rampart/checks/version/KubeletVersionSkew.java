@@ -10,6 +10,7 @@ import dev.rampart.checks.Violation;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import java.util.Optional;
+import java.util.Set;
 
 @CheckInfo(
     id = "kubelet-version-skew",
@@ -32,6 +33,11 @@ import java.util.Optional;
         Follows the version skew policy at kubernetes.io/releases/version-skew-policy. Needs the \
         API server's version (see kubernetes-end-of-life); without it the check is not evaluated.""")
 public final class KubeletVersionSkew implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Check.workloadsAnd("Node");
+  }
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {

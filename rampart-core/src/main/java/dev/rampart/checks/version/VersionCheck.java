@@ -6,9 +6,15 @@ import dev.rampart.checks.Results;
 import dev.rampart.snapshot.Snapshot;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Set;
 
 /** A check that needs the version data; without it, it is not evaluated. */
 abstract class VersionCheck implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Check.workloadsAnd("Node");
+  }
 
   static final String NO_DATA =
       "no version data loaded (bundled with Rampart; see rampart data show)";

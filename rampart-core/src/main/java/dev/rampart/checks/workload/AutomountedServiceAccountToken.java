@@ -1,6 +1,7 @@
 package dev.rampart.checks.workload;
 
 import dev.rampart.checks.Category;
+import dev.rampart.checks.Check;
 import dev.rampart.checks.CheckContext;
 import dev.rampart.checks.CheckInfo;
 import dev.rampart.checks.Patches;
@@ -13,6 +14,7 @@ import dev.rampart.snapshot.Workload;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 @CheckInfo(
@@ -41,6 +43,11 @@ import java.util.function.Consumer;
         (mirror) pods are not applicable: they cannot use a ServiceAccount. Agrees with every \
         Polaris automountServiceAccountToken fixture.""")
 public final class AutomountedServiceAccountToken extends SnapshotWorkloadCheck {
+
+  @Override
+  public Set<String> requires() {
+    return Check.workloadsAnd("ServiceAccount");
+  }
 
   private static final String FIELD = "automountServiceAccountToken";
 

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @CheckInfo(
     id = "missing-pod-disruption-budget",
@@ -47,6 +48,11 @@ import java.util.Optional;
         from Polaris missingPodDisruptionBudget, which also flags single-replica Deployments: all \
         of its failure fixtures leave replicas unset.""")
 public final class MissingPodDisruptionBudget implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Check.workloadsAnd("PodDisruptionBudget", "HorizontalPodAutoscaler");
+  }
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {

@@ -1,5 +1,6 @@
 package dev.rampart.checks.workload;
 
+import dev.rampart.checks.Check;
 import dev.rampart.checks.CheckContext;
 import dev.rampart.checks.SnapshotWorkloadCheck;
 import dev.rampart.checks.Violation;
@@ -14,6 +15,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,11 @@ import java.util.function.Consumer;
  * the namespace fills in its default request and limit.
  */
 abstract class MissingResource extends SnapshotWorkloadCheck {
+
+  @Override
+  public Set<String> requires() {
+    return Check.workloadsAnd("LimitRange");
+  }
 
   private static final String CONTAINER_LIMITS = "Container";
 

@@ -12,6 +12,7 @@ import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 @CheckInfo(
     id = "single-replica-deployment",
@@ -36,6 +37,11 @@ import java.util.Optional;
         with Polaris deploymentMissingReplicas on valid objects; its fixtures declare apiVersion \
         v1 for a Deployment, which the API server rejects and Rampart does not read as a workload.""")
 public final class SingleReplicaDeployment implements Check {
+
+  @Override
+  public Set<String> requires() {
+    return Set.of("Deployment", "HorizontalPodAutoscaler");
+  }
 
   @Override
   public void run(Snapshot snapshot, CheckContext context, Results results) {

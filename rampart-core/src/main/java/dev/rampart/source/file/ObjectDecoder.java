@@ -103,6 +103,13 @@ final class ObjectDecoder {
     TYPES.put(group + "/" + kind, type);
   }
 
+  /**
+   * The model class of a kind, {@link GenericKubernetesResource} for kinds Rampart does not model.
+   */
+  static Class<? extends HasMetadata> modelClass(String apiVersion, String kind) {
+    return TYPES.getOrDefault(group(apiVersion) + "/" + kind, GenericKubernetesResource.class);
+  }
+
   private final ObjectMapper mapper;
 
   ObjectDecoder(ObjectMapper mapper) {
