@@ -6,6 +6,7 @@ import dev.rampart.snapshot.KubeObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -101,7 +102,7 @@ public final class AttackPaths {
       starts.addEdge(START, e, edge);
       starts.setEdgeWeight(edge, 0);
     }
-    Graph<Asset, Edge> search = new AsGraphUnion<>(g.graph(), starts);
+    Graph<Asset, Edge> search = new AsGraphUnion<>(canonical(g.graph()), starts);
     int maxEdges = o.maxLength() + 1; // the first edge leaves the virtual start
     YenKShortestPath<Asset, Edge> yen =
         new YenKShortestPath<>(search, (partial, edge) -> partial.getLength() < maxEdges);
@@ -147,6 +148,43 @@ public final class AttackPaths {
             .thenComparingInt(AttackPath::length)
             .thenComparing(AttackPath::describe));
     return new Result(targets, paths, bounds);
+  }
+
+  /**
+   * The graph with its vertices and edges in a canonical order. Among equally likely paths, which k
+   * the search keeps depends on the order it meets edges in; that order must not be the order the
+   * snapshot listed its objects in, or a live cluster and its manifests (or its saved snapshot)
+   * would rank different paths.
+   */
+  private static Graph<Asset, Edge> canonical(Graph<Asset, Edge> graph) {
+    Map<Asset, String> ids = new HashMap<>();
+    graph.vertexSet().forEach(v -> ids.put(v, v.id()));
+    Graph<Asset, Edge> ordered = new DirectedWeightedMultigraph<>(Edge.class);
+    graph.vertexSet().stream().sorted(Comparator.comparing(ids::get)).forEach(ordered::addVertex);
+    Comparator<Edge> order =
+        Comparator.comparing((Edge e) -> ids.get(graph.getEdgeSource(e)))
+            .thenComparing(e -> ids.get(graph.getEdgeTarget(e)))
+            .thenComparing(Edge::type)
+            .thenComparingDouble(Edge::likelihood)
+            .thenComparing(Edge::evidence, AttackPaths::compare);
+    graph.edgeSet().stream()
+        .sorted(order)
+        .forEach(
+            e -> {
+              ordered.addEdge(graph.getEdgeSource(e), graph.getEdgeTarget(e), e);
+              ordered.setEdgeWeight(e, graph.getEdgeWeight(e));
+            });
+    return ordered;
+  }
+
+  private static int compare(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
   }
 
   /**

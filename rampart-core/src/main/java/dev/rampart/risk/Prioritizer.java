@@ -16,6 +16,7 @@ import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.snapshot.Workload;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,7 +131,11 @@ public final class Prioritizer {
     if (subject.isEmpty()) {
       return 0;
     }
-    List<Workload> workloads = rbac.tokens().mountedBy(subject.get());
+    // In a stable order, not the snapshot's: a cluster and its manifests list objects differently.
+    List<Workload> workloads =
+        rbac.tokens().mountedBy(subject.get()).stream()
+            .sorted(Comparator.comparing(w -> w.object().ref().display()))
+            .toList();
     if (workloads.isEmpty()) {
       return 0;
     }

@@ -8,6 +8,7 @@ import dev.rampart.checks.BuiltInChecks;
 import dev.rampart.checks.Finding;
 import dev.rampart.config.ConfigLoader;
 import dev.rampart.config.RampartConfig;
+import dev.rampart.graph.AttackPath;
 import dev.rampart.scan.ScanOptions;
 import dev.rampart.scan.ScanResult;
 import dev.rampart.scan.Scanner;
@@ -65,6 +66,16 @@ class DemoLiveTest {
     assertThat(online.findings())
         .extracting(Finding::id)
         .containsExactlyElementsOf(offline.findings().stream().map(Finding::id).toList());
+    assertThat(online.findings())
+        .extracting(f -> f.priority() + " " + f.priorityReasons())
+        .containsExactlyElementsOf(
+            offline.findings().stream()
+                .map(f -> f.priority() + " " + f.priorityReasons())
+                .toList());
+    assertThat(online.attackPaths())
+        .extracting(AttackPath::describe)
+        .containsExactlyElementsOf(
+            offline.attackPaths().stream().map(AttackPath::describe).toList());
     assertThat(online.coverage().notEvaluated()).isEqualTo(offline.coverage().notEvaluated());
     assertThat(online.summary()).isEqualTo(offline.summary());
   }
