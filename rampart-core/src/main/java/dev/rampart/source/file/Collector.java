@@ -19,6 +19,11 @@ final class Collector {
     problems.add(problem);
   }
 
+  void addAll(Collector other) {
+    objects.addAll(other.objects);
+    problems.addAll(other.problems);
+  }
+
   /** How many objects and problems there are so far, to tell whether a stream added any. */
   int size() {
     return objects.size() + problems.size();
