@@ -201,7 +201,7 @@ public final class SyntheticCluster {
     for (int i = 0; i < count && remaining() > 0; i++) {
       String team = TEAMS[i % TEAMS.length];
       String tier = TIERS[(i / TEAMS.length) % TIERS.length];
-      int round = i / (TEAMS.length * TIERS.length);
+      int round = i / TEAMS.length; // with the team, unique: tiers repeat
       String ns = team + "-" + tier + (round == 0 ? "" : "-" + round);
       new TeamNamespace(out, infra, t, ns, team, tier).fill(base + (i < extra ? 1 : 0), this::namespace);
     }
