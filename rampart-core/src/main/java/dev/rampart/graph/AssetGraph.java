@@ -124,6 +124,7 @@ public final class AssetGraph {
     private final AssetGroups groups;
     private final Rbac rbac;
     private final Map<KubeObject, Asset> workloadAssets = new IdentityHashMap<>();
+    private final PodPlacement placed;
 
     GraphBuilder(AssetGraph g, Snapshot snapshot, NetworkFacts network, AssetGroups groups) {
       this.g = g;
@@ -131,6 +132,7 @@ public final class AssetGraph {
       this.network = network;
       this.groups = groups;
       this.rbac = Rbac.of(snapshot);
+      this.placed = PodPlacement.of(snapshot);
     }
 
     void build() {
@@ -271,7 +273,7 @@ public final class AssetGraph {
         return;
       }
       double best = found.stream().mapToDouble(Escapes.Escape::likelihood).max().orElse(0.5);
-      for (Asset node : g.nodes) {
+      for (Asset node : nodesOf(w)) {
         String placement = placement(w, node);
         if (placement == null) {
           continue;
@@ -292,6 +294,10 @@ public final class AssetGraph {
       String pinned = w.spec().getNodeName();
       if (pinned != null && !pinned.isEmpty()) {
         return pinned.equals(node.name()) ? w.field("nodeName") + ": " + pinned : null;
+      }
+      if (placed.knows(w)) {
+        String pod = placed.nodes(w).get(node.name());
+        return pod == null ? null : "its pod " + pod + " runs on " + node.id();
       }
       if (g.isControlPlane(node) && !toleratesControlPlane(w)) {
         return null;
@@ -319,16 +325,29 @@ public final class AssetGraph {
      * the token there: a thousand replicas of one account add no path.
      */
     private void hosts(Map<Subject, List<Workload>> carriers) {
+      // Grouped by node from each workload's own nodes: asking every node about every workload
+      // costs nodes times workloads, both of which grow with the cluster.
+      Map<Asset, Map<Subject, List<Workload>>> byNode = new HashMap<>();
+      for (Map.Entry<Subject, List<Workload>> e : carriers.entrySet()) {
+        for (Workload w : e.getValue()) {
+          for (Asset node : nodesOf(w)) {
+            byNode
+                .computeIfAbsent(node, n -> new HashMap<>())
+                .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                .add(w);
+          }
+        }
+      }
       for (Asset node : g.nodes) {
-        for (Map.Entry<Subject, List<Workload>> e : carriers.entrySet()) {
-          List<Workload> there =
-              e.getValue().stream().filter(w -> placement(w, node) != null).toList();
-          if (there.isEmpty()) {
+        Map<Subject, List<Workload>> here = byNode.getOrDefault(node, Map.of());
+        for (Subject account : carriers.keySet()) {
+          List<Workload> there = here.get(account);
+          if (there == null) {
             continue;
           }
           g.connect(
               node,
-              identity(e.getKey()),
+              identity(account),
               new Edge(
                   EdgeType.HOSTS,
                   "T1552.007",
@@ -337,11 +356,34 @@ public final class AssetGraph {
                       "root on "
                           + node.id()
                           + " reads the token of "
-                          + e.getKey().display()
+                          + account.display()
                           + " that the kubelet mounts for "
                           + ServiceAccountTokens.describe(there, 3))));
         }
       }
+    }
+
+    /** The nodes {@code w} may run on, in the graph's node order. */
+    private List<Asset> nodesOf(Workload w) {
+      List<Asset> result = new ArrayList<>();
+      if (placed.knows(w) && !hasPin(w)) {
+        for (Asset node : g.nodes) {
+          if (placed.nodes(w).containsKey(node.name())) {
+            result.add(node);
+          }
+        }
+        return result;
+      }
+      for (Asset node : g.nodes) {
+        if (placement(w, node) != null) {
+          result.add(node);
+        }
+      }
+      return result;
+    }
+
+    private static boolean hasPin(Workload w) {
+      return w.spec().getNodeName() != null && !w.spec().getNodeName().isEmpty();
     }
 
     private void mounts(Asset a, Workload w) {
