@@ -13,6 +13,7 @@ import dev.rampart.report.ReportFormat;
 import dev.rampart.scan.ScanOptions;
 import dev.rampart.scan.ScanResult;
 import dev.rampart.scan.Scanner;
+import dev.rampart.scan.Timings;
 import dev.rampart.snapshot.InputProblem;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.source.demo.DemoCluster;
@@ -112,8 +113,24 @@ final class ScanCommand implements Callable<Integer> {
               + " served, a setting not configured)")
   boolean requireCoverage;
 
+  @Option(
+      names = "--timings",
+      description =
+          "print the wall time of each stage (parse, rbac, network, checks, graph, paths, risk,"
+              + " summary, report) and the peak heap on standard error")
+  boolean timings;
+
+  /** For benchmarks: the floor a scan is measured against is reading its input. */
+  @Option(
+      names = "--parse-only",
+      hidden = true,
+      description = "read and index the input, report how many objects, and stop")
+  boolean parseOnly;
+
   @Override
   public Integer call() throws IOException {
+    HeapPeak heap = timings ? HeapPeak.start() : null;
+    Timings laps = new Timings();
     ReportFormat reportFormat = parse(() -> ReportFormat.parse(format));
     Severity gate = failOn == null ? null : parse(() -> Severity.parse(failOn));
     Severity min = minSeverity == null ? Severity.INFO : parse(() -> Severity.parse(minSeverity));
@@ -123,7 +140,18 @@ final class ScanCommand implements Callable<Integer> {
 
     List<Check> catalog = BuiltInChecks.all();
     RampartConfig rampartConfig = loadConfig(catalog);
+    laps.restart();
     Snapshot snapshot = source.read(paths, namespaces, spec.commandLine().getErr());
+    laps.lap("parse");
+    if (parseOnly) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "rampart: parsed %d objects, %d input problems%n",
+              snapshot.objects().size(), snapshot.problems().size());
+      printTimings(laps, heap);
+      return SourceOptions.exitCode(snapshot).code();
+    }
     DataStore.Active versions = DataStore.defaults().active();
     versions.warnings().forEach(w -> spec.commandLine().getErr().println("rampart: warning: " + w));
     Scanner scanner =
@@ -132,16 +160,20 @@ final class ScanCommand implements Callable<Integer> {
             rampartConfig,
             config != null ? config.toString() : configName(),
             versions.data());
-    ScanResult result = scanner.scan(snapshot, new ScanOptions(namespaces, min, Instant.now()));
+    ScanResult result =
+        scanner.scan(snapshot, new ScanOptions(namespaces, min, Instant.now()), laps);
 
     reportProblems(result);
     ReportContext context =
         ReportContext.of(scanner.catalog(), Version.current())
             .withColour(output == null && Terminal.colour(noColor))
             .withTop(top);
+    laps.restart();
     try (OutputStream out = open()) {
       reportFormat.writer().write(result, context, out);
     }
+    laps.lap("report");
+    printTimings(laps, heap);
     if (output != null) {
       spec.commandLine().getErr().println("rampart: report written to " + output);
     }
@@ -158,6 +190,18 @@ final class ScanCommand implements Callable<Integer> {
                   + " not evaluated (--require-coverage); the report's coverage says why");
     }
     return exit.code();
+  }
+
+  private void printTimings(Timings laps, HeapPeak heap) {
+    if (heap != null) {
+      long total = laps.millis().values().stream().mapToLong(Long::longValue).sum();
+      long cpu = laps.cpuMillis().values().stream().mapToLong(Long::longValue).sum();
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "rampart: timings: %s total=%dms/%dcpu peak-heap=%dMiB%n",
+              laps, total, cpu, heap.peakMiB());
+    }
   }
 
   private String configName() {

@@ -43,7 +43,8 @@ final class Emitter {
     sink.accept(object);
   }
 
-  void deployment(String ns, String app, Map<String, String> labels, Map<String, Object> spec, int replicas) {
+  void deployment(
+      String ns, String app, Map<String, String> labels, Map<String, Object> spec, int replicas) {
     String uid = t.uid();
     emit(controller("apps/v1", "Deployment", ns, app, uid, null, labels, spec, replicas));
     String hash = t.suffix(10);
@@ -63,21 +64,36 @@ final class Emitter {
             spec,
             replicas));
     for (int i = 0; i < replicas; i++) {
-      pod(ns, rs + "-" + t.suffix(5), podLabels, spec, owner("apps/v1", "ReplicaSet", rs, rsUid), null);
+      pod(
+          ns,
+          rs + "-" + t.suffix(5),
+          podLabels,
+          spec,
+          owner("apps/v1", "ReplicaSet", rs, rsUid),
+          null);
     }
   }
 
-  void replicaSet(String ns, String app, Map<String, String> labels, Map<String, Object> spec, int replicas) {
+  void replicaSet(
+      String ns, String app, Map<String, String> labels, Map<String, Object> spec, int replicas) {
     String uid = t.uid();
     emit(controller("apps/v1", "ReplicaSet", ns, app, uid, null, labels, spec, replicas));
     for (int i = 0; i < replicas; i++) {
-      pod(ns, app + "-" + t.suffix(5), labels, spec, owner("apps/v1", "ReplicaSet", app, uid), null);
+      pod(
+          ns,
+          app + "-" + t.suffix(5),
+          labels,
+          spec,
+          owner("apps/v1", "ReplicaSet", app, uid),
+          null);
     }
   }
 
-  void statefulSet(String ns, String app, Map<String, String> labels, Map<String, Object> spec, int replicas) {
+  void statefulSet(
+      String ns, String app, Map<String, String> labels, Map<String, Object> spec, int replicas) {
     String uid = t.uid();
-    Map<String, Object> sts = controller("apps/v1", "StatefulSet", ns, app, uid, null, labels, spec, replicas);
+    Map<String, Object> sts =
+        controller("apps/v1", "StatefulSet", ns, app, uid, null, labels, spec, replicas);
     Doc.child(sts, "spec").put("serviceName", app);
     emit(sts);
     for (int i = 0; i < replicas; i++) {
@@ -88,7 +104,8 @@ final class Emitter {
   /** One pod per node, as a DaemonSet runs. */
   void daemonSet(String ns, String app, Map<String, String> labels, Map<String, Object> spec) {
     String uid = t.uid();
-    Map<String, Object> ds = controller("apps/v1", "DaemonSet", ns, app, uid, null, labels, spec, 0);
+    Map<String, Object> ds =
+        controller("apps/v1", "DaemonSet", ns, app, uid, null, labels, spec, 0);
     Doc.child(ds, "spec").remove("replicas");
     emit(ds);
     for (String node : nodes) {
@@ -109,11 +126,27 @@ final class Emitter {
             "metadata",
             withUid(meta(app, ns, labels, null), uid, null),
             "spec",
-            map("schedule", "*/30 * * * *", "concurrencyPolicy", "Forbid", "jobTemplate", jobTemplate)));
-    job(ns, app + "-" + (29_000_000 + objects), labels, spec, owner("batch/v1", "CronJob", app, uid));
+            map(
+                "schedule",
+                "*/30 * * * *",
+                "concurrencyPolicy",
+                "Forbid",
+                "jobTemplate",
+                jobTemplate)));
+    job(
+        ns,
+        app + "-" + (29_000_000 + objects),
+        labels,
+        spec,
+        owner("batch/v1", "CronJob", app, uid));
   }
 
-  void job(String ns, String name, Map<String, String> labels, Map<String, Object> spec, Map<String, Object> owner) {
+  void job(
+      String ns,
+      String name,
+      Map<String, String> labels,
+      Map<String, Object> spec,
+      Map<String, Object> owner) {
     String uid = t.uid();
     emit(
         map(
@@ -124,8 +157,14 @@ final class Emitter {
             "metadata",
             withUid(meta(name, ns, labels, null), uid, owner),
             "spec",
-            map("backoffLimit", 3, "template", map("metadata", map("labels", labels), "spec", spec))));
-    Map<String, Object> pod = podObject(ns, name + "-" + t.suffix(5), labels, spec, owner("batch/v1", "Job", name, uid), null);
+            map(
+                "backoffLimit",
+                3,
+                "template",
+                map("metadata", map("labels", labels), "spec", spec))));
+    Map<String, Object> pod =
+        podObject(
+            ns, name + "-" + t.suffix(5), labels, spec, owner("batch/v1", "Job", name, uid), null);
     Doc.child(pod, "status").put("phase", "Succeeded");
     pods++;
     emit(pod);
@@ -136,12 +175,24 @@ final class Emitter {
     pod(ns, app, labels, spec, null, null);
   }
 
-  private void pod(String ns, String name, Map<String, String> labels, Map<String, Object> spec, Map<String, Object> owner, String node) {
+  private void pod(
+      String ns,
+      String name,
+      Map<String, String> labels,
+      Map<String, Object> spec,
+      Map<String, Object> owner,
+      String node) {
     pods++;
     emit(podObject(ns, name, labels, spec, owner, node));
   }
 
-  private Map<String, Object> podObject(String ns, String name, Map<String, String> labels, Map<String, Object> spec, Map<String, Object> owner, String node) {
+  private Map<String, Object> podObject(
+      String ns,
+      String name,
+      Map<String, String> labels,
+      Map<String, Object> spec,
+      Map<String, Object> owner,
+      String node) {
     // Pods share their controller's spec tree: only nodeName differs, set on a shallow copy.
     Map<String, Object> podSpec = new LinkedHashMap<>();
     podSpec.put("nodeName", node != null ? node : nodes.get(nextNode++ % nodes.size()));
@@ -157,7 +208,11 @@ final class Emitter {
         "spec",
         podSpec,
         "status",
-        map("phase", "Running", "podIP", "10." + (64 + (n >> 16)) + "." + ((n >> 8) & 255) + "." + (n & 255)));
+        map(
+            "phase",
+            "Running",
+            "podIP",
+            "10." + (64 + (n >> 16)) + "." + ((n >> 8) & 255) + "." + (n & 255)));
   }
 
   private Map<String, Object> controller(
@@ -186,11 +241,22 @@ final class Emitter {
 
   static Map<String, Object> owner(String apiVersion, String kind, String name, String uid) {
     return map(
-        "apiVersion", apiVersion, "kind", kind, "name", name, "uid", uid, "controller", true,
-        "blockOwnerDeletion", true);
+        "apiVersion",
+        apiVersion,
+        "kind",
+        kind,
+        "name",
+        name,
+        "uid",
+        uid,
+        "controller",
+        true,
+        "blockOwnerDeletion",
+        true);
   }
 
-  private static Map<String, Object> withUid(Map<String, Object> meta, String uid, Map<String, Object> owner) {
+  private static Map<String, Object> withUid(
+      Map<String, Object> meta, String uid, Map<String, Object> owner) {
     meta.put("uid", uid);
     if (owner != null) {
       meta.put("ownerReferences", list(owner));

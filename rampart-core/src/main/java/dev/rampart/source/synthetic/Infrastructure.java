@@ -31,9 +31,12 @@ final class Infrastructure {
                 name,
                 null,
                 Doc.labels(
-                    "kubernetes.io/hostname", name,
-                    "kubernetes.io/os", "linux",
-                    "topology.kubernetes.io/zone", "eu-central-1" + (char) ('a' + index % 3)),
+                    "kubernetes.io/hostname",
+                    name,
+                    "kubernetes.io/os",
+                    "linux",
+                    "topology.kubernetes.io/zone",
+                    "eu-central-1" + (char) ('a' + index % 3)),
                 null));
     String ip = "10.0." + (index >> 8) + "." + (index & 255);
     String kubelet = t.roll(0.1) ? "v1.27.3" : "v1.29.4";
@@ -42,7 +45,8 @@ final class Infrastructure {
         "status",
         map(
             "addresses",
-            list(map("address", ip, "type", "InternalIP"), map("address", name, "type", "Hostname")),
+            list(
+                map("address", ip, "type", "InternalIP"), map("address", name, "type", "Hostname")),
             "nodeInfo",
             map(
                 "kubeletVersion",
@@ -65,7 +69,8 @@ final class Infrastructure {
   /** What the live source reads from {@code /api/v1/nodes/NAME/proxy/configz}. */
   Map<String, Object> kubeletConfig(String node) {
     Map<String, Object> config =
-        object("kubelet.config.k8s.io/v1beta1", "KubeletConfiguration", meta(node, null, null, null));
+        object(
+            "kubelet.config.k8s.io/v1beta1", "KubeletConfiguration", meta(node, null, null, null));
     config.put(
         "authentication",
         map(
@@ -100,13 +105,14 @@ final class Infrastructure {
   Map<String, Object> service(String ns, String app, String type, boolean internal) {
     Map<String, String> annotations =
         internal ? Map.of("service.beta.kubernetes.io/aws-load-balancer-internal", "true") : null;
-    Map<String, Object> service = object("v1", "Service", meta(app, ns, Map.of("app", app), annotations));
-    Map<String, Object> port = map("name", "http", "port", 80, "targetPort", "http", "protocol", "TCP");
+    Map<String, Object> service =
+        object("v1", "Service", meta(app, ns, Map.of("app", app), annotations));
+    Map<String, Object> port =
+        map("name", "http", "port", 80, "targetPort", "http", "protocol", "TCP");
     if ("NodePort".equals(type)) {
       port.put("nodePort", 30000 + t.pick(new Integer[] {80, 443, 1080, 2767}));
     }
-    service.put(
-        "spec", map("type", type, "selector", map("app", app), "ports", list(port)));
+    service.put("spec", map("type", type, "selector", map("app", app), "ports", list(port)));
     return service;
   }
 
@@ -128,7 +134,9 @@ final class Infrastructure {
                     "host",
                     host,
                     "http",
-                    map("paths", list(map("path", "/", "pathType", "Prefix", "backend", backend)))))));
+                    map(
+                        "paths",
+                        list(map("path", "/", "pathType", "Prefix", "backend", backend)))))));
     return ingress;
   }
 
@@ -195,7 +203,8 @@ final class Infrastructure {
   }
 
   Map<String, Object> configMap(String ns, String app, boolean leaky) {
-    Map<String, Object> cm = object("v1", "ConfigMap", meta(app + "-config", ns, Map.of("app", app), null));
+    Map<String, Object> cm =
+        object("v1", "ConfigMap", meta(app + "-config", ns, Map.of("app", app), null));
     Map<String, Object> data =
         map(
             "application.properties",

@@ -75,8 +75,7 @@ final class PodTemplates {
             "containers",
             containers);
     if (roll(Rates.HOST_PATH)) {
-      String path =
-          roll(Rates.HOST_PATH_SENSITIVE) ? pick(SENSITIVE_HOST_PATHS) : pick(HOST_PATHS);
+      String path = roll(Rates.HOST_PATH_SENSITIVE) ? pick(SENSITIVE_HOST_PATHS) : pick(HOST_PATHS);
       spec.put("volumes", list(map("name", "host", "hostPath", map("path", path))));
       firstContainer(spec).put("volumeMounts", list(map("name", "host", "mountPath", "/host")));
     }

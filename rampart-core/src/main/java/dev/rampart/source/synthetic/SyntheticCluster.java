@@ -20,9 +20,9 @@ import java.util.function.Consumer;
  * <p>About one node per 30 pods; platform namespaces (kube-system, monitoring, logging,
  * ingress-nginx, ci, ops) with their DaemonSets and broad RBAC; then team namespaces of about 100
  * pods each, with Deployments mostly, StatefulSets, CronJobs, Jobs, bare ReplicaSets and naked
- * Pods, their Services, Ingresses, NetworkPolicies, RBAC, ConfigMaps and Secrets, and weaknesses
- * at the rates of {@link Rates}. Objects are handed to a consumer one by one, so a cluster of any
- * size is written without being held in memory.
+ * Pods, their Services, Ingresses, NetworkPolicies, RBAC, ConfigMaps and Secrets, and weaknesses at
+ * the rates of {@link Rates}. Objects are handed to a consumer one by one, so a cluster of any size
+ * is written without being held in memory.
  */
 public final class SyntheticCluster {
 
@@ -33,8 +33,22 @@ public final class SyntheticCluster {
   };
   private static final String[] TIERS = {"prod", "prod", "staging", "dev"};
   private static final String[] COMPONENTS = {
-    "api", "web", "worker", "gateway", "consumer", "frontend", "backend", "indexer", "sync",
-    "scheduler", "exporter", "cache", "db", "queue", "auth", "render"
+    "api",
+    "web",
+    "worker",
+    "gateway",
+    "consumer",
+    "frontend",
+    "backend",
+    "indexer",
+    "sync",
+    "scheduler",
+    "exporter",
+    "cache",
+    "db",
+    "queue",
+    "auth",
+    "render"
   };
 
   /** How many of each thing were written. */
@@ -100,22 +114,32 @@ public final class SyntheticCluster {
   /** The cluster-wide roles: the built-in cluster-admin, CI deployers, the ingress controller's. */
   private void clusterRbac() {
     out.emit(
-        infra.role("ClusterRole", null, "cluster-admin", list(rule(list("*"), list("*"), list("*")))));
+        infra.role(
+            "ClusterRole", null, "cluster-admin", list(rule(list("*"), list("*"), list("*")))));
     out.emit(
         infra.role(
             "ClusterRole",
             null,
             "ci-deployer",
             list(
-                rule(list("", "apps", "batch"), list("pods", "deployments", "jobs"), list("get", "list", "create", "patch", "update")),
-                rule(list(""), list("configmaps", "services"), list("get", "list", "create", "patch")))));
+                rule(
+                    list("", "apps", "batch"),
+                    list("pods", "deployments", "jobs"),
+                    list("get", "list", "create", "patch", "update")),
+                rule(
+                    list(""),
+                    list("configmaps", "services"),
+                    list("get", "list", "create", "patch")))));
     out.emit(
         infra.role(
             "ClusterRole",
             null,
             "ingress-nginx",
             list(
-                rule(list(""), list("secrets", "services", "endpoints", "pods"), list("get", "list", "watch")),
+                rule(
+                    list(""),
+                    list("secrets", "services", "endpoints", "pods"),
+                    list("get", "list", "watch")),
                 rule(list("networking.k8s.io"), list("ingresses"), list("get", "list", "watch")))));
     out.emit(
         infra.role(
@@ -123,7 +147,10 @@ public final class SyntheticCluster {
             null,
             "team-developer",
             list(
-                rule(list("", "apps"), list("pods", "pods/log", "deployments", "services"), list("get", "list", "watch")),
+                rule(
+                    list("", "apps"),
+                    list("pods", "pods/log", "deployments", "services"),
+                    list("get", "list", "watch")),
                 rule(list(""), list("pods/exec", "pods/portforward"), list("create")))));
   }
 
@@ -132,19 +159,26 @@ public final class SyntheticCluster {
       namespace("kube-system", Map.of());
       out.emit(infra.serviceAccount("kube-system", "kube-proxy"));
       out.emit(infra.serviceAccount("kube-system", "coredns"));
-      out.emit(infra.secret("kube-system", "bootstrap-token-" + t.suffix(6), "bootstrap.kubernetes.io/token"));
+      out.emit(
+          infra.secret(
+              "kube-system", "bootstrap-token-" + t.suffix(6), "bootstrap.kubernetes.io/token"));
       out.emit(infra.secret("kube-system", "etcd-backup-credentials", "Opaque"));
-      Map<String, Object> proxy = t.spec("kube-system", "kube-proxy", "kube-proxy", List.of(), false);
+      Map<String, Object> proxy =
+          t.spec("kube-system", "kube-proxy", "kube-proxy", List.of(), false);
       proxy.put("hostNetwork", true);
       PodTemplates.firstContainer(proxy).put("securityContext", map("privileged", true));
       out.daemonSet("kube-system", "kube-proxy", Map.of("app", "kube-proxy"), proxy);
       out.deployment(
-          "kube-system", "coredns", Map.of("app", "coredns"),
-          t.spec("kube-system", "coredns", "coredns", List.of(), false), 2);
+          "kube-system",
+          "coredns",
+          Map.of("app", "coredns"),
+          t.spec("kube-system", "coredns", "coredns", List.of(), false),
+          2);
 
       namespace("monitoring", Map.of("team", "platform"));
       out.emit(infra.serviceAccount("monitoring", "node-exporter"));
-      Map<String, Object> exporter = t.spec("monitoring", "node-exporter", "node-exporter", List.of(), false);
+      Map<String, Object> exporter =
+          t.spec("monitoring", "node-exporter", "node-exporter", List.of(), false);
       exporter.put("hostPID", true);
       exporter.put("hostNetwork", true);
       exporter.put("volumes", list(map("name", "root", "hostPath", map("path", "/"))));
@@ -156,7 +190,8 @@ public final class SyntheticCluster {
       out.emit(infra.serviceAccount("logging", "fluent-bit"));
       Map<String, Object> fluent = t.spec("logging", "fluent-bit", "fluent-bit", List.of(), false);
       fluent.put("volumes", list(map("name", "varlog", "hostPath", map("path", "/var/log"))));
-      PodTemplates.firstContainer(fluent).put("volumeMounts", list(map("name", "varlog", "mountPath", "/var/log")));
+      PodTemplates.firstContainer(fluent)
+          .put("volumeMounts", list(map("name", "varlog", "mountPath", "/var/log")));
       out.daemonSet("logging", "fluent-bit", Map.of("app", "fluent-bit"), fluent);
     }
     if (remaining() >= 6) {
@@ -165,21 +200,37 @@ public final class SyntheticCluster {
       out.emit(infra.serviceAccount("ingress-nginx", "ingress-nginx"));
       out.emit(
           infra.binding(
-              "ClusterRoleBinding", null, "ingress-nginx", "ClusterRole", "ingress-nginx",
+              "ClusterRoleBinding",
+              null,
+              "ingress-nginx",
+              "ClusterRole",
+              "ingress-nginx",
               list(saSubject("ingress-nginx", "ingress-nginx"))));
       out.emit(infra.service("ingress-nginx", "ingress-nginx-controller", "LoadBalancer", false));
       out.deployment(
-          "ingress-nginx", "ingress-nginx-controller", Map.of("app", "ingress-nginx-controller"),
-          t.spec("platform", "ingress-nginx-controller", "ingress-nginx", List.of(), false), 2);
+          "ingress-nginx",
+          "ingress-nginx-controller",
+          Map.of("app", "ingress-nginx-controller"),
+          t.spec("platform", "ingress-nginx-controller", "ingress-nginx", List.of(), false),
+          2);
 
       // CI runners whose service account deploys to every namespace.
       namespace("ci", Map.of("team", "platform"));
       out.emit(infra.serviceAccount("ci", "deployer"));
       out.emit(
           infra.binding(
-              "ClusterRoleBinding", null, "ci-deployer", "ClusterRole", "ci-deployer",
+              "ClusterRoleBinding",
+              null,
+              "ci-deployer",
+              "ClusterRole",
+              "ci-deployer",
               list(saSubject("ci", "deployer"))));
-      out.deployment("ci", "runner", Map.of("app", "runner"), t.spec("platform", "runner", "deployer", List.of(), false), 2);
+      out.deployment(
+          "ci",
+          "runner",
+          Map.of("app", "runner"),
+          t.spec("platform", "runner", "deployer", List.of(), false),
+          2);
 
       // Rare cluster-admin service accounts: an operations tool.
       namespace("ops", Map.of("team", "platform"));
@@ -189,8 +240,14 @@ public final class SyntheticCluster {
         out.emit(infra.serviceAccount("ops", "cluster-ops-" + i));
         subjects.add(saSubject("ops", "cluster-ops-" + i));
       }
-      out.emit(infra.binding("ClusterRoleBinding", null, "ops-admin", "ClusterRole", "cluster-admin", subjects));
-      out.nakedPod("ops", "cluster-ops-shell", Map.of("app", "cluster-ops"), t.spec("platform", "cluster-ops", "cluster-ops-0", List.of(), false));
+      out.emit(
+          infra.binding(
+              "ClusterRoleBinding", null, "ops-admin", "ClusterRole", "cluster-admin", subjects));
+      out.nakedPod(
+          "ops",
+          "cluster-ops-shell",
+          Map.of("app", "cluster-ops"),
+          t.spec("platform", "cluster-ops", "cluster-ops-0", List.of(), false));
     }
   }
 
@@ -203,15 +260,23 @@ public final class SyntheticCluster {
       String tier = TIERS[(i / TEAMS.length) % TIERS.length];
       int round = i / TEAMS.length; // with the team, unique: tiers repeat
       String ns = team + "-" + tier + (round == 0 ? "" : "-" + round);
-      new TeamNamespace(out, infra, t, ns, team, tier).fill(base + (i < extra ? 1 : 0), this::namespace);
+      new TeamNamespace(out, infra, t, ns, team, tier)
+          .fill(base + (i < extra ? 1 : 0), this::namespace);
     }
   }
 
   static Map<String, Object> developerBinding(Infrastructure infra, String ns, String team) {
-    return infra.binding("RoleBinding", ns, "developers", "ClusterRole", "team-developer", list(groupSubject("team-" + team)));
+    return infra.binding(
+        "RoleBinding",
+        ns,
+        "developers",
+        "ClusterRole",
+        "team-developer",
+        list(groupSubject("team-" + team)));
   }
 
   static String component(int index) {
-    return COMPONENTS[index % COMPONENTS.length] + (index < COMPONENTS.length ? "" : "-" + index / COMPONENTS.length);
+    return COMPONENTS[index % COMPONENTS.length]
+        + (index < COMPONENTS.length ? "" : "-" + index / COMPONENTS.length);
   }
 }

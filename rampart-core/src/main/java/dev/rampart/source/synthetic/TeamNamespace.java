@@ -134,9 +134,18 @@ final class TeamNamespace {
     if (!appAccounts.isEmpty()) {
       out.emit(
           infra.role(
-              "Role", ns, "config-reader",
+              "Role",
+              ns,
+              "config-reader",
               list(rule(list(""), list("configmaps"), list("get", "list", "watch")))));
-      out.emit(infra.binding("RoleBinding", ns, "config-readers", "Role", "config-reader", new ArrayList<>(appAccounts)));
+      out.emit(
+          infra.binding(
+              "RoleBinding",
+              ns,
+              "config-readers",
+              "Role",
+              "config-reader",
+              new ArrayList<>(appAccounts)));
     }
     if (tier.equals("dev")) {
       out.emit(SyntheticCluster.developerBinding(infra, ns, team));
@@ -148,20 +157,28 @@ final class TeamNamespace {
     if (t.roll(Rates.SECRET_READER)) {
       out.emit(
           infra.role(
-              "Role", ns, "secret-reader",
+              "Role",
+              ns,
+              "secret-reader",
               list(rule(list(""), list("secrets"), list("get", "list")))));
-      out.emit(infra.binding("RoleBinding", ns, "secret-readers", "Role", "secret-reader", list(first)));
+      out.emit(
+          infra.binding("RoleBinding", ns, "secret-readers", "Role", "secret-reader", list(first)));
     }
     if (t.roll(Rates.POD_CREATOR)) {
       out.emit(
           infra.role(
-              "Role", ns, "deployer",
+              "Role",
+              ns,
+              "deployer",
               list(rule(list("", "apps"), list("pods", "deployments"), list("create", "patch")))));
       out.emit(infra.binding("RoleBinding", ns, "deployers", "Role", "deployer", list(first)));
     }
     if (t.roll(Rates.WILDCARD_ROLE)) {
-      out.emit(infra.role("Role", ns, "namespace-admin", list(rule(list("*"), list("*"), list("*")))));
-      out.emit(infra.binding("RoleBinding", ns, "namespace-admins", "Role", "namespace-admin", list(first)));
+      out.emit(
+          infra.role("Role", ns, "namespace-admin", list(rule(list("*"), list("*"), list("*")))));
+      out.emit(
+          infra.binding(
+              "RoleBinding", ns, "namespace-admins", "Role", "namespace-admin", list(first)));
     }
   }
 }
