@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
 import org.jgrapht.alg.shortestpath.YenKShortestPath;
@@ -107,36 +109,27 @@ public final class AttackPaths {
       starts.addEdge(START, e, edge);
       starts.setEdgeWeight(edge, 0);
     }
-    Graph<Asset, Edge> search = new AsGraphUnion<>(new CanonicalOrder(g.graph()), starts);
-    int maxEdges = o.maxLength() + 1; // the first edge leaves the virtual start
-    YenKShortestPath<Asset, Edge> yen =
-        new YenKShortestPath<>(search, (partial, edge) -> partial.getLength() < maxEdges);
     long deadline = System.nanoTime() + o.budget().toNanos();
+    List<List<GraphPath<Asset, Edge>>> found = search(g, starts, targets, entries, o, deadline);
     List<AttackPath> paths = new ArrayList<>();
     Set<List<Asset>> seen = new HashSet<>();
     Set<Asset> jewels = new HashSet<>();
     targets.forEach(t -> jewels.add(t.asset()));
-    int searched = 0;
-    for (Target t : targets) {
-      if (System.nanoTime() > deadline) {
+    for (int i = 0; i < targets.size(); i++) {
+      if (found.get(i) == null) {
         bounds.add(
             "time budget of "
                 + o.budget().toSeconds()
                 + " s spent after "
-                + searched
+                + i
                 + " of "
                 + targets.size()
                 + " crown jewels");
         break;
       }
-      searched++;
-      if (entries.contains(t.asset())) {
-        continue;
-      }
-      // Ask for more than k: paths through another crown jewel are dropped below.
-      List<GraphPath<Asset, Edge>> found = yen.getPaths(START, t.asset(), 3 * o.k());
+      Target t = targets.get(i);
       int kept = 0;
-      for (GraphPath<Asset, Edge> p : found) {
+      for (GraphPath<Asset, Edge> p : found.get(i)) {
         List<Asset> vertices = p.getVertexList().subList(1, p.getVertexList().size());
         if (kept < o.k()
             && vertices.size() > 1
@@ -153,6 +146,48 @@ public final class AttackPaths {
             .thenComparingInt(AttackPath::length)
             .thenComparing(AttackPath::describe));
     return new Result(targets, paths, bounds);
+  }
+
+  /**
+   * The k shortest paths to each target, on every core: each worker takes every n-th target with a
+   * search view of its own (the view caches; the graph itself is only read). Each target's paths
+   * depend on the graph alone, so the result is the same on any number of cores. A target not
+   * searched before the deadline is null, as is every one after it.
+   */
+  private static List<List<GraphPath<Asset, Edge>>> search(
+      AssetGraph g,
+      Graph<Asset, Edge> starts,
+      List<Target> targets,
+      Set<Asset> entries,
+      Options o,
+      long deadline) {
+    int maxEdges = o.maxLength() + 1; // the first edge leaves the virtual start
+    int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), targets.size()));
+    AtomicReferenceArray<List<GraphPath<Asset, Edge>>> found =
+        new AtomicReferenceArray<>(targets.size());
+    IntStream.range(0, workers)
+        .parallel()
+        .forEach(
+            worker -> {
+              Graph<Asset, Edge> search = new AsGraphUnion<>(new CanonicalOrder(g.graph()), starts);
+              YenKShortestPath<Asset, Edge> yen =
+                  new YenKShortestPath<>(search, (partial, edge) -> partial.getLength() < maxEdges);
+              for (int i = worker; i < targets.size(); i += workers) {
+                if (System.nanoTime() > deadline) {
+                  return;
+                }
+                Asset target = targets.get(i).asset();
+                // Ask for more than k: paths through another crown jewel are dropped later.
+                found.set(
+                    i,
+                    entries.contains(target) ? List.of() : yen.getPaths(START, target, 3 * o.k()));
+              }
+            });
+    List<List<GraphPath<Asset, Edge>>> result = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      result.add(found.get(i));
+    }
+    return result;
   }
 
   /**
