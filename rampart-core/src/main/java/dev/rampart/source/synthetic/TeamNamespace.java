@@ -96,7 +96,8 @@ final class TeamNamespace {
       return 1;
     }
     if (kind < 0.96) {
-      out.nakedPod(ns, app, labels, t.spec(team, app, account, secrets, false));
+      // Named apart from a StatefulSet's pods (app-0, app-1...), which another workload may be.
+      out.nakedPod(ns, app + "-manual", labels, t.spec(team, app, account, secrets, false));
       return 1;
     }
     int replicas = Math.min(budget, 2);
