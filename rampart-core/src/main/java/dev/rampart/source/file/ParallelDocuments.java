@@ -58,10 +58,18 @@ final class ParallelDocuments {
    */
   static boolean worthIt() {
     return Runtime.getRuntime().availableProcessors() > 1
+        && Runtime.getRuntime().maxMemory() >= MIN_HEAP
         && !(Thread.currentThread() instanceof ForkJoinWorkerThread);
   }
 
+  /**
+   * Below this heap, documents are parsed as they are read: what is read ahead (up to {@link
+   * #MAX_PENDING_CHARS}, two bytes each) would take a good part of a small heap.
+   */
+  private static final long MIN_HEAP = 512L << 20;
+
   void readAll() throws IOException {
+    boolean failed = true;
     try {
       char[] buf = new char[8192];
       while (docs.next()) {
@@ -95,9 +103,16 @@ final class ParallelDocuments {
         }
       }
       drain(0);
-    } finally {
-      // On a failure of the stream, what was parsed so far still counts.
+      failed = false;
+    } catch (IOException e) {
+      // The stream failed: what was parsed before still counts, and the parsers are healthy.
       drainQuietly();
+      throw e;
+    } finally {
+      if (failed) {
+        // Anything else (out of memory...): no waiting on parsers that may never finish.
+        pending.forEach(f -> f.cancel(true));
+      }
     }
   }
 
