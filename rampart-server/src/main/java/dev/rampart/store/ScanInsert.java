@@ -21,9 +21,9 @@ final class ScanInsert {
 
   private static final String SCAN =
       "INSERT INTO scan (report_id, started_at, finished_at, duration_ms, source, cluster, score,"
-          + " finding_count, attack_path_count, tool_version, by_severity, by_category, coverage,"
-          + " attack_paths, attack_path_bounds, asset_groups, exceptions_applied,"
-          + " exceptions_expired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " finding_count, attack_path_count, tool_version, scan_header, by_severity, by_category,"
+          + " coverage, attack_paths, attack_path_bounds, asset_groups, exceptions_applied,"
+          + " exceptions_expired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String FINDING =
       "INSERT INTO finding (scan_id, position, finding_id, check_id, severity, severity_rank,"
           + " category, priority, kind, namespace, name, search_text, body)"
@@ -78,6 +78,7 @@ final class ScanInsert {
               report.section("findings").size(),
               report.section("attackPaths").size(),
               report.root().path("tool").path("version").asText(""),
+              json(scan),
               json(summary.path("bySeverity")),
               json(summary.path("byCategory")),
               json(report.section("coverage")),
