@@ -56,6 +56,12 @@ public final class RampartServer implements AutoCloseable {
                     files.directory = "/dashboard";
                     files.location = Location.CLASSPATH;
                     files.headers = SECURITY_HEADERS;
+                    // Jetty names no charset for these (it sends "charset=null"); the dashboard's
+                    // files are UTF-8, and with nosniff a browser must be told their type.
+                    files.mimeTypes.add("text/html; charset=utf-8", "html");
+                    files.mimeTypes.add("text/javascript; charset=utf-8", "js", "mjs");
+                    files.mimeTypes.add("text/css; charset=utf-8", "css");
+                    files.mimeTypes.add("image/svg+xml", "svg");
                   });
             });
     app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));

@@ -225,7 +225,7 @@ abstract class ApiContract {
   void theDashboardIsServedAtTheRoot() {
     Http.Response r = http.get("/");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.header("Content-Type")).startsWith("text/html");
+    assertThat(r.header("Content-Type")).isEqualToIgnoringWhitespace("text/html;charset=utf-8");
     assertThat(r.body()).containsIgnoringCase("<!doctype html>");
   }
 
