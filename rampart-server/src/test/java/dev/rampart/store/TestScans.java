@@ -108,9 +108,6 @@ public final class TestScans {
             List.of(f),
             List.of(),
             List.of());
-    return new NewScan(
-        ReportDocument.of(result, dev.rampart.report.ReportContext.of(List.of(), "test")),
-        Map.of(f.id(), List.of("group " + HOSTILE)),
-        Map.of());
+    return new NewScan(result, "test", Map.of(f.id(), List.of("group " + HOSTILE)), Map.of());
   }
 }
