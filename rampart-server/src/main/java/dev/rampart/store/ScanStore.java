@@ -76,14 +76,16 @@ public final class ScanStore {
       return Optional.empty();
     }
     List<Object> params = new ArrayList<>(List.of(id));
-    String where = "FROM finding f WHERE f.scan_id = ?" + query.where(params);
+    String where =
+        "FROM finding f JOIN finding_body b ON b.hash = f.body_hash WHERE f.scan_id = ?"
+            + query.where(params);
     long total = sql.count("SELECT COUNT(*) " + where, params);
     List<Object> page = new ArrayList<>(params);
     page.add(query.limit());
     page.add(query.offset());
     List<JsonNode> items =
         sql.query(
-            "SELECT f.body " + where + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?",
+            "SELECT b.body " + where + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?",
             page,
             rs -> tree(rs.getString(1)));
     return Optional.of(new FindingPage(total, query.offset(), query.limit(), items));
@@ -93,7 +95,8 @@ public final class ScanStore {
   public Optional<JsonNode> finding(long scanId, String findingId) {
     return first(
         sql.query(
-            "SELECT body FROM finding WHERE scan_id = ? AND finding_id = ? ORDER BY position",
+            "SELECT b.body FROM finding f JOIN finding_body b ON b.hash = f.body_hash"
+                + " WHERE f.scan_id = ? AND f.finding_id = ? ORDER BY f.position",
             List.of(scanId, findingId),
             rs -> tree(rs.getString(1))));
   }
@@ -134,7 +137,8 @@ public final class ScanStore {
       return Optional.empty();
     }
     String only =
-        "SELECT a.body FROM finding a WHERE a.scan_id = ? AND NOT EXISTS (SELECT 1 FROM finding b"
+        "SELECT fb.body FROM finding a JOIN finding_body fb ON fb.hash = a.body_hash"
+            + " WHERE a.scan_id = ? AND NOT EXISTS (SELECT 1 FROM finding b"
             + " WHERE b.scan_id = ? AND b.finding_id = a.finding_id) ORDER BY a.position";
     List<JsonNode> added = sql.query(only, List.of(to, from), rs -> tree(rs.getString(1)));
     List<JsonNode> resolved = sql.query(only, List.of(from, to), rs -> tree(rs.getString(1)));
@@ -194,7 +198,8 @@ public final class ScanStore {
             root -> {
               ArrayNode findings = root.putArray("findings");
               sql.query(
-                  "SELECT body FROM finding WHERE scan_id = ? ORDER BY position",
+                  "SELECT b.body FROM finding f JOIN finding_body b ON b.hash = f.body_hash"
+                      + " WHERE f.scan_id = ? ORDER BY f.position",
                   List.of(id),
                   rs -> findings.add(tree(rs.getString(1))));
               return ReportDocument.of(reorder(root));
