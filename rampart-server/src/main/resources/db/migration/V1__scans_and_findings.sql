@@ -23,7 +23,9 @@ CREATE TABLE scan (
   attack_path_bounds TEXT NOT NULL,
   asset_groups TEXT NOT NULL,
   exceptions_applied TEXT NOT NULL,
-  exceptions_expired TEXT NOT NULL
+  exceptions_expired TEXT NOT NULL,
+  -- A large scan is written in several transactions; readers see it only once it is complete.
+  complete BOOLEAN NOT NULL DEFAULT FALSE
 );
 
 CREATE INDEX scan_started_at ON scan (started_at);

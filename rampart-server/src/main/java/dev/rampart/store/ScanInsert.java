@@ -41,29 +41,54 @@ final class ScanInsert {
           + " WHERE NOT EXISTS (SELECT 1 FROM finding_body WHERE hash = ?)";
   private static final String GROUP =
       "INSERT INTO finding_group (scan_id, position, group_name) VALUES (?, ?, ?)";
+  private static final String COMPLETE = "UPDATE scan SET complete = TRUE WHERE id = ?";
   private static final String CHECK =
       "INSERT INTO scan_check (scan_id, check_id, body) VALUES (?, ?, ?)";
   private static final int BATCH = 500;
+  // Commit every 20 batches: one transaction of a million findings makes H2 keep an undo log and
+  // old pages as big as the data. Until the last commit marks the scan complete, nobody sees it.
+  private static final int BATCHES_PER_COMMIT = 20;
 
   private ScanInsert() {}
 
   static long save(DataSource dataSource, NewScan scan) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
+      long id = 0;
       try {
-        long id = insertScan(c, scan.header(), scan.result().findings().size());
+        id = insertScan(c, scan.header(), scan.result().findings().size());
+        c.commit();
         insertFindings(c, id, scan);
         insertChecks(c, id, scan.checks());
+        try (PreparedStatement ps = c.prepareStatement(COMPLETE)) {
+          ps.setLong(1, id);
+          ps.executeUpdate();
+        }
         c.commit();
         return id;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
+        discard(c, id);
         throw e;
       } finally {
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new StoreException("cannot store the scan: " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes what a failed save committed; a failure here leaves an incomplete scan, unseen. */
+  private static void discard(Connection c, long id) {
+    if (id == 0) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM scan WHERE id = ?")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+      c.commit();
+    } catch (SQLException e) {
+      // The original failure is what the caller needs to see.
     }
   }
 
@@ -145,6 +170,9 @@ final class ScanInsert {
           b.executeBatch();
           f.executeBatch();
           g.executeBatch();
+          if (position % (BATCH * BATCHES_PER_COMMIT) == 0) {
+            c.commit();
+          }
         }
       }
       b.executeBatch();

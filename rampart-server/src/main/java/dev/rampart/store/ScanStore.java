@@ -41,7 +41,7 @@ public final class ScanStore {
   /** Every scan, newest first. */
   public List<ScanSummary> list() {
     return sql.query(
-        "SELECT " + SUMMARY_COLUMNS + " FROM scan ORDER BY started_at DESC, id DESC",
+        "SELECT " + SUMMARY_COLUMNS + " FROM scan WHERE complete ORDER BY started_at DESC, id DESC",
         List.of(),
         ScanStore::summary);
   }
@@ -49,7 +49,7 @@ public final class ScanStore {
   public Optional<ScanSummary> summary(long id) {
     return first(
         sql.query(
-            "SELECT " + SUMMARY_COLUMNS + " FROM scan WHERE id = ?",
+            "SELECT " + SUMMARY_COLUMNS + " FROM scan WHERE id = ? AND complete",
             List.of(id),
             ScanStore::summary));
   }
@@ -60,7 +60,7 @@ public final class ScanStore {
             "SELECT "
                 + SUMMARY_COLUMNS
                 + ", coverage, asset_groups, exceptions_applied, exceptions_expired"
-                + " FROM scan WHERE id = ?",
+                + " FROM scan WHERE id = ? AND complete",
             List.of(id),
             rs ->
                 new ScanDetail(
@@ -96,7 +96,9 @@ public final class ScanStore {
     return first(
         sql.query(
             "SELECT b.body FROM finding f JOIN finding_body b ON b.hash = f.body_hash"
-                + " WHERE f.scan_id = ? AND f.finding_id = ? ORDER BY f.position",
+                + " WHERE f.scan_id = ? AND f.finding_id = ?"
+                + " AND EXISTS (SELECT 1 FROM scan s WHERE s.id = f.scan_id AND s.complete)"
+                + " ORDER BY f.position",
             List.of(scanId, findingId),
             rs -> tree(rs.getString(1))));
   }
@@ -113,7 +115,7 @@ public final class ScanStore {
   public Optional<JsonNode> attackPaths(long id) {
     return first(
         sql.query(
-            "SELECT attack_paths FROM scan WHERE id = ?",
+            "SELECT attack_paths FROM scan WHERE id = ? AND complete",
             List.of(id),
             rs -> tree(rs.getString(1))));
   }
@@ -153,7 +155,7 @@ public final class ScanStore {
   /** Every scan's score and counts by severity, oldest first. */
   public List<TrendPoint> trend() {
     return sql.query(
-        "SELECT id, scan_header, score, by_severity FROM scan ORDER BY started_at, id",
+        "SELECT id, scan_header, score, by_severity FROM scan WHERE complete ORDER BY started_at, id",
         List.of(),
         rs -> new TrendPoint(rs.getLong(1), startedAt(rs), rs.getInt(3), tree(rs.getString(4))));
   }
@@ -163,7 +165,7 @@ public final class ScanStore {
     Map<String, List<TrendPoint>> trends = new LinkedHashMap<>();
     Map<String, JsonNode> latest = new LinkedHashMap<>();
     sql.query(
-        "SELECT id, scan_header, asset_groups FROM scan ORDER BY started_at, id",
+        "SELECT id, scan_header, asset_groups FROM scan WHERE complete ORDER BY started_at, id",
         List.of(),
         rs -> {
           long id = rs.getLong(1);
@@ -193,7 +195,9 @@ public final class ScanStore {
 
   /** The whole JSON report of a stored scan, as {@code rampart scan -f json} wrote it. */
   public Optional<ReportDocument> report(long id) {
-    return first(sql.query("SELECT * FROM scan WHERE id = ?", List.of(id), rs -> header(rs)))
+    return first(
+            sql.query(
+                "SELECT * FROM scan WHERE id = ? AND complete", List.of(id), rs -> header(rs)))
         .map(
             root -> {
               ArrayNode findings = root.putArray("findings");

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 @Tag("bench")
 class StoreBenchmark {
 
-  private static final int NAMESPACES = 500;
+  private static final int NAMESPACES = Integer.getInteger("bench.namespaces", 500);
   private static final int PODS_PER_NAMESPACE = 100;
   private static final List<String> OVERVIEW =
       List.of(

@@ -87,6 +87,38 @@ abstract class StoreContract {
   }
 
   @Test
+  void aFailedSaveLeavesNothingBehind() {
+    Sql sql = new Sql(db.database().dataSource());
+    long scans = sql.count("SELECT COUNT(*) FROM scan", List.of());
+    NewScan ok = TestScans.hostile();
+    // A group name longer than its column: the save fails after the scan row was committed.
+    NewScan bad =
+        new NewScan(
+            ok.result(),
+            ok.toolVersion(),
+            Map.of("hostile00000000000001", List.of("g".repeat(5_000))),
+            ok.checks());
+    assertThatThrownBy(() -> store.save(bad)).isInstanceOf(StoreException.class);
+    assertThat(sql.count("SELECT COUNT(*) FROM scan", List.of())).isEqualTo(scans);
+  }
+
+  @Test
+  void anIncompleteScanIsInvisible() {
+    long id = store.save(TestScans.hostile());
+    try {
+      execute("UPDATE scan SET complete = FALSE WHERE id = ?", id);
+      assertThat(store.list()).extracting(ScanSummary::id).doesNotContain(id);
+      assertThat(store.trend()).extracting(TrendPoint::scanId).doesNotContain(id);
+      assertThat(store.summary(id)).isEmpty();
+      assertThat(store.findings(id, FindingQuery.all())).isEmpty();
+      assertThat(store.finding(id, "hostile00000000000001")).isEmpty();
+      assertThat(store.report(id)).isEmpty();
+    } finally {
+      delete(id);
+    }
+  }
+
+  @Test
   void migratingAgainChangesNothing() {
     // A second open runs Flyway on an up-to-date schema: no error, the scans are still there.
     try (Database again = Database.open(db.url())) {
@@ -318,8 +350,12 @@ abstract class StoreContract {
   }
 
   private void delete(long id) {
+    execute("DELETE FROM scan WHERE id = ?", id);
+  }
+
+  private void execute(String statement, long id) {
     try (var c = db.database().dataSource().getConnection();
-        var ps = c.prepareStatement("DELETE FROM scan WHERE id = ?")) {
+        var ps = c.prepareStatement(statement)) {
       ps.setLong(1, id);
       ps.executeUpdate();
     } catch (java.sql.SQLException e) {
