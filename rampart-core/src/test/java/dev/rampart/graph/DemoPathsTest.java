@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rampart.checks.BuiltInChecks;
 import dev.rampart.config.ConfigLoader;
 import dev.rampart.config.RampartConfig;
+import dev.rampart.data.VersionDataFile;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.source.demo.DemoCluster;
 import java.util.List;
@@ -29,7 +30,7 @@ class DemoPathsTest {
                 DemoCluster.config(),
                 BuiltInChecks.all().stream().map(c -> c.descriptor().id()).collect(toSet()));
     groups = new AssetGroups(config.assetGroups());
-    graph = AssetGraph.of(snapshot, NetworkFacts.of(snapshot), groups);
+    graph = AssetGraph.of(snapshot, groups, VersionDataFile.bundled());
     result = AttackPaths.find(graph, groups, AttackPaths.Options.defaults());
   }
 
