@@ -750,7 +750,7 @@ public final class AssetGraph {
           set,
           new Edge(
               EdgeType.GRANTED,
-              null,
+              "T1078",
               1.0,
               List.of(grant.via() + (grant.viaGroup() ? "" : " names " + s.display()))));
       return set;

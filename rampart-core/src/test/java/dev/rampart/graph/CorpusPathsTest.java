@@ -46,6 +46,7 @@ class CorpusPathsTest {
         .contains(
             "Deployment/big-monolith/hunger-check-deployment"
                 + " → ServiceAccount/big-monolith/big-monolith-sa"
+                + " → RoleBinding/big-monolith/secret-reader-binding"
                 + " → Secret/big-monolith/vaultapikey");
   }
 
