@@ -85,7 +85,9 @@ final class PathsCommand implements Callable<Integer> {
       names = {"-k", "--paths-per-target"},
       paramLabel = "K",
       defaultValue = "5",
-      description = "at most K paths per crown jewel (default: ${DEFAULT-VALUE})")
+      description =
+          "at most K paths per entry point and crown jewel, each through another first foothold"
+              + " (default: ${DEFAULT-VALUE})")
   int k;
 
   @Option(
