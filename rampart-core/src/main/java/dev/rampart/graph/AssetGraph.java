@@ -294,6 +294,9 @@ public final class AssetGraph {
      * (LoadBalancer, NodePort, external IP) → the workload, or straight to the workload on its host
      * ports or host network. The last hop is where the attacker runs code in the workload.
      */
+    /** The workloads the internet reaches directly. */
+    private final Set<Asset> exposed = new java.util.HashSet<>();
+
     private void exposure() {
       for (InternetPaths.Entry e : network.internetPaths().entries()) {
         Asset w = workloadAssets.get(e.workload().object());
@@ -329,6 +332,7 @@ public final class AssetGraph {
               chain.isEmpty()
                   ? "exposed to the internet via " + r.describe() + note(r)
                   : from.id() + " selects the pods of " + e.workload().object().ref().display();
+          exposed.add(w);
           g.connectOnce(
               from,
               w,
@@ -385,17 +389,26 @@ public final class AssetGraph {
      * control-plane taint land on a control-plane node, and {@code nodeName} pins a pod.
      */
     private String placement(Workload w, Asset node) {
+      if (!mayRun(w, node)) {
+        return null;
+      }
       String pinned = w.spec().getNodeName();
       if (pinned != null && !pinned.isEmpty()) {
-        return pinned.equals(node.name()) ? w.field("nodeName") + ": " + pinned : null;
-      }
-      if (g.isControlPlane(node) && !toleratesControlPlane(w)) {
-        return null;
+        return w.field("nodeName") + ": " + pinned;
       }
       if ("DaemonSet".equals(w.kind())) {
         return "a DaemonSet runs on every node it tolerates, " + node.id() + " among them";
       }
       return "may be scheduled on " + node.id() + " (assumed: any node the scheduler may pick)";
+    }
+
+    /** {@link #placement} without its words: asked for every node and service account. */
+    private boolean mayRun(Workload w, Asset node) {
+      String pinned = w.spec().getNodeName();
+      if (pinned != null && !pinned.isEmpty()) {
+        return pinned.equals(node.name());
+      }
+      return !(g.isControlPlane(node) && !toleratesControlPlane(w));
     }
 
     private static boolean toleratesControlPlane(Workload w) {
@@ -417,8 +430,7 @@ public final class AssetGraph {
     private void hosts(Map<Subject, List<Workload>> carriers) {
       for (Asset node : g.nodes) {
         for (Map.Entry<Subject, List<Workload>> e : carriers.entrySet()) {
-          List<Workload> there =
-              e.getValue().stream().filter(w -> placement(w, node) != null).toList();
+          List<Workload> there = e.getValue().stream().filter(w -> mayRun(w, node)).toList();
           if (there.isEmpty()) {
             continue;
           }
@@ -538,7 +550,7 @@ public final class AssetGraph {
           targetsByClass.computeIfAbsent(reach.classOf(p), k -> new ArrayList<>()).add(p);
         }
         Asset a = workloadAssets.get(w.object());
-        if (g.graph.incomingEdgesOf(a).stream().anyMatch(e -> e.type() == EdgeType.EXPOSES)) {
+        if (exposed.contains(a)) {
           sources.add(p);
           if (vulnerable) {
             exploitFromInternet(a, w);
