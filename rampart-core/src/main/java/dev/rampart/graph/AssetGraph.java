@@ -428,6 +428,8 @@ public final class AssetGraph {
      * the token there: a thousand replicas of one account add no path.
      */
     private void hosts(Map<Subject, List<Workload>> carriers) {
+      // Most nodes run every carrier of an account: its words are written once, not per node.
+      Map<Subject, String> everyCarrier = new HashMap<>();
       for (Asset node : g.nodes) {
         for (Map.Entry<Subject, List<Workload>> e : carriers.entrySet()) {
           List<Workload> there = e.getValue().stream().filter(w -> mayRun(w, node)).toList();
@@ -447,7 +449,10 @@ public final class AssetGraph {
                           + " reads the token of "
                           + e.getKey().display()
                           + " that the kubelet mounts for "
-                          + ServiceAccountTokens.describe(there, 3))));
+                          + (there.size() == e.getValue().size()
+                              ? everyCarrier.computeIfAbsent(
+                                  e.getKey(), k -> ServiceAccountTokens.describe(there, 3))
+                              : ServiceAccountTokens.describe(there, 3)))));
         }
       }
     }
