@@ -10,7 +10,6 @@ import dev.rampart.data.VersionDataFile;
 import dev.rampart.graph.AssetGraph;
 import dev.rampart.graph.AssetGroups;
 import dev.rampart.graph.AttackPaths;
-import dev.rampart.graph.NetworkFacts;
 import dev.rampart.network.Network;
 import dev.rampart.rbac.Rbac;
 import dev.rampart.scan.ScanOptions;
@@ -64,7 +63,7 @@ public class HotPaths {
   public void generate() {
     cluster = new GeneratedCluster(pods);
     Snapshot s = cluster.fresh();
-    graph = AssetGraph.of(s, NetworkFacts.of(s), groups);
+    graph = AssetGraph.of(s, groups, VersionDataFile.bundled());
   }
 
   /** A snapshot whose cached analyses are not built yet. */
@@ -99,7 +98,7 @@ public class HotPaths {
 
   @Benchmark
   public AssetGraph graph() {
-    return AssetGraph.of(snapshot, NetworkFacts.of(snapshot), groups);
+    return AssetGraph.of(snapshot, groups, VersionDataFile.bundled());
   }
 
   @Benchmark

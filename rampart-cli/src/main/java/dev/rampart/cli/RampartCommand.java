@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       ReachCommand.class,
       SnapshotCommand.class,
-      GenerateCommand.class
+      GenerateCommand.class,
+      ServeCommand.class
     },
     footer = {
       "",

@@ -4,6 +4,7 @@ import static dev.rampart.report.JsonOutput.optional;
 import static dev.rampart.report.JsonOutput.positive;
 import static dev.rampart.report.JsonOutput.strings;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rampart.checks.CheckRun;
 import dev.rampart.checks.Finding;
@@ -19,6 +20,8 @@ import dev.rampart.scan.Summary;
 import dev.rampart.snapshot.InputProblem;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,22 @@ import java.util.Map;
 public final class JsonReportWriter implements ReportWriter {
 
   public static final String SCHEMA_VERSION = "rampart.report/v1";
+
+  private static final JsonFactory COMPACT = new JsonFactory();
+
+  /**
+   * One finding exactly as the report writes it, without indentation: the scan store keeps findings
+   * one by one, so that a scan of a large cluster is never one document in memory.
+   */
+  public static String finding(Finding f) {
+    StringWriter out = new StringWriter(1024);
+    try (JsonGenerator g = COMPACT.createGenerator(out)) {
+      finding(g, f, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a finding as JSON", e);
+    }
+    return out.toString();
+  }
 
   @Override
   public void write(ScanResult result, ReportContext context, OutputStream out) throws IOException {
@@ -44,7 +63,7 @@ public final class JsonReportWriter implements ReportWriter {
     summary(g, result.summary());
     g.writeArrayFieldStart("findings");
     for (Finding f : result.findings()) {
-      finding(g, f);
+      finding(g, f, context.baseline());
     }
     g.writeEndArray();
     g.writeArrayFieldStart("attackPaths");
@@ -68,6 +87,7 @@ public final class JsonReportWriter implements ReportWriter {
       expired(g, e);
     }
     g.writeEndArray();
+    baseline(g, context.baseline());
     g.writeEndObject();
     JsonOutput.finish(g, out);
   }
@@ -161,7 +181,20 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  private static void finding(JsonGenerator g, Finding f) throws IOException {
+  /** Only with {@code --baseline}: what it was compared with and how many changed. */
+  private static void baseline(JsonGenerator g, Baseline b) throws IOException {
+    if (b == null) {
+      return;
+    }
+    g.writeObjectFieldStart("baseline");
+    g.writeStringField("against", b.against());
+    g.writeNumberField("new", b.newFindings().size());
+    g.writeNumberField("resolved", b.resolved());
+    g.writeNumberField("unchanged", b.unchanged());
+    g.writeEndObject();
+  }
+
+  private static void finding(JsonGenerator g, Finding f, Baseline baseline) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", f.id());
     g.writeStringField("checkId", f.checkId());
@@ -170,6 +203,9 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("category", f.category().id());
     g.writeNumberField("priority", f.priority());
     strings(g, "priorityReasons", f.priorityReasons());
+    if (baseline != null) {
+      g.writeBooleanField("new", baseline.isNew(f));
+    }
     resource(g, f.resource());
     location(g, f.location());
     g.writeStringField("message", f.message());

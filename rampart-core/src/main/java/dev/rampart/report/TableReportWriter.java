@@ -2,6 +2,7 @@ package dev.rampart.report;
 
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.Severity;
+import dev.rampart.graph.AttackPath;
 import dev.rampart.scan.AppliedException;
 import dev.rampart.scan.Coverage;
 import dev.rampart.scan.ExpiredException;
@@ -43,7 +44,8 @@ public final class TableReportWriter implements ReportWriter {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     Printer p = new Printer(w, context);
     header(p, result, context);
-    findings(p, result, context.top());
+    findings(p, result, context.top(), context.baseline());
+    attackPaths(p, result);
     notEvaluated(p, result.coverage());
     problems(p, "Input errors", RED, result.coverage().errors());
     problems(p, "Input warnings", YELLOW, result.coverage().warnings());
@@ -73,9 +75,23 @@ public final class TableReportWriter implements ReportWriter {
     }
     // Already printable: the counts are ours, only the colour codes are not plain text.
     p.line(pad("Findings:", 10) + counts);
+    Baseline b = context.baseline();
+    if (b != null) {
+      p.field(
+          "Baseline",
+          b.against()
+              + ": "
+              + b.newFindings().size()
+              + " new (marked NEW), "
+              + b.resolved()
+              + " resolved, "
+              + b.unchanged()
+              + " unchanged");
+    }
   }
 
-  private static void findings(Printer p, ScanResult r, int top) throws IOException {
+  private static void findings(Printer p, ScanResult r, int top, Baseline baseline)
+      throws IOException {
     List<Finding> findings = r.findings();
     p.blank();
     if (findings.isEmpty()) {
@@ -102,7 +118,7 @@ public final class TableReportWriter implements ReportWriter {
           }
           p.line(p.paint(s.name() + " (" + total + ")", BOLD + colour(s)));
         }
-        finding(p, f);
+        finding(p, f, baseline != null && baseline.isNew(f));
         shown++;
       }
     }
@@ -121,14 +137,14 @@ public final class TableReportWriter implements ReportWriter {
     }
   }
 
-  private static void finding(Printer p, Finding f) throws IOException {
+  private static void finding(Printer p, Finding f, boolean isNew) throws IOException {
     String prefix =
         "  "
             + pad(Integer.toString(f.priority()), -3)
             + "  "
             + p.paint(pad(f.severity().id(), 8), colour(f.severity()))
             + "  ";
-    String head = f.checkId() + "  " + Display.resource(f.resource());
+    String head = (isNew ? "NEW  " : "") + f.checkId() + "  " + Display.resource(f.resource());
     String location = Display.locationWithTemplate(f.location());
     if (location != null) {
       head += "  " + location;
@@ -140,6 +156,44 @@ public final class TableReportWriter implements ReportWriter {
       p.wrapped(indent, FINDING_INDENT, "priority: " + String.join("; ", f.priorityReasons()));
     }
   }
+
+  /**
+   * The first {@link Display#PATHS_SHOWN} attack paths, each step on one line: the relationship,
+   * its MITRE ATT&amp;CK technique, where it leads and its evidence. {@code rampart paths} prints
+   * them all with every piece of evidence.
+   */
+  private static void attackPaths(Printer p, ScanResult r) throws IOException {
+    List<AttackPath> paths = r.attackPaths();
+    if (paths.isEmpty()) {
+      return;
+    }
+    p.section("Attack paths", BOLD_RED, paths.size());
+    int n = 0;
+    for (AttackPath a : paths) {
+      if (n == Display.PATHS_SHOWN) {
+        break;
+      }
+      n++;
+      p.item(n + ". " + Display.pathHeadline(a));
+      for (AttackPath.Step s : a.steps()) {
+        p.wrapped(" ".repeat(PATH_STEP_INDENT), PATH_STEP_INDENT + 2, Display.step(s));
+      }
+    }
+    if (n < paths.size()) {
+      p.blank();
+      p.item(
+          "Showing the first "
+              + n
+              + " of "
+              + paths.size()
+              + " attack paths; rampart paths lists them all with their evidence.");
+    }
+    for (String b : r.attackPathBounds()) {
+      p.item("Note: the search was cut short: " + b + ".");
+    }
+  }
+
+  private static final int PATH_STEP_INDENT = 7;
 
   private static void notEvaluated(Printer p, Coverage coverage) throws IOException {
     if (coverage.notEvaluated().isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.rampart.graph;
 
+import dev.rampart.data.VersionDataFile;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.source.file.ManifestReader;
 import dev.rampart.source.synthetic.ClusterWriter;
@@ -37,7 +38,7 @@ class GraphBenchmark {
       Snapshot s = new Snapshot("generated", snapshot.objects(), List.of());
       AssetGroups groups = new AssetGroups(List.of());
       long t0 = System.nanoTime();
-      AssetGraph graph = AssetGraph.of(s, NetworkFacts.of(s), groups);
+      AssetGraph graph = AssetGraph.of(s, groups, VersionDataFile.bundled());
       long t1 = System.nanoTime();
       AttackPaths.Result result = AttackPaths.find(graph, groups, AttackPaths.Options.defaults());
       long t2 = System.nanoTime();

@@ -3,10 +3,10 @@ package dev.rampart.source.synthetic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rampart.data.VersionDataFile;
 import dev.rampart.graph.AssetGraph;
 import dev.rampart.graph.AssetGroups;
 import dev.rampart.graph.AttackPaths;
-import dev.rampart.graph.NetworkFacts;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.source.file.ManifestReader;
@@ -135,7 +135,7 @@ class SyntheticClusterTest {
   void theAttackPathSearchFindsPaths() throws IOException {
     Snapshot s = read(generate(PODS, 42, ClusterWriter.Format.YAML), "c.yaml");
     AssetGroups groups = new AssetGroups(List.of());
-    AssetGraph graph = AssetGraph.of(s, NetworkFacts.of(s), groups);
+    AssetGraph graph = AssetGraph.of(s, groups, VersionDataFile.bundled());
     AttackPaths.Result result = AttackPaths.find(graph, groups, AttackPaths.Options.defaults());
     assertThat(result.paths()).isNotEmpty();
     assertThat(result.paths()).anyMatch(p -> p.entry().id().equals("internet"));
