@@ -19,8 +19,9 @@ export function nodeLabel(name) {
   return i < 0 ? name : name.slice(i + 1);
 }
 
+/** An edge's id, readable in the URL: "from -[EDGE]-> to". */
 export function edgeKey(step) {
-  return `${step.from}\u0000${step.edge}\u0000${step.to}`;
+  return `${step.from} -[${step.edge}]-> ${step.to}`;
 }
 
 /** Merge paths into {nodes: Map name -> node, edges: Map key -> edge}. */
