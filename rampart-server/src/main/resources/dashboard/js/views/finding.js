@@ -84,5 +84,7 @@ export function frameworkLabel(ref) {
   const i = ref.indexOf(':');
   if (i < 0) return ref;
   const prefix = ref.slice(0, i);
-  return h('span', {}, h('span', { class: 'fw' }, FRAMEWORKS[prefix] || prefix), ' ', h('code', {}, ref.slice(i + 1).toUpperCase() === ref.slice(i + 1) || prefix !== 'mitre' ? ref.slice(i + 1) : ref.slice(i + 1).toUpperCase()));
+  const control = ref.slice(i + 1);
+  // MITRE technique ids are written T1611 in ATT&CK; the catalog stores them lower-case.
+  return h('span', {}, h('span', { class: 'fw' }, FRAMEWORKS[prefix] || prefix), ' ', h('code', {}, prefix === 'mitre' ? control.toUpperCase() : control));
 }
