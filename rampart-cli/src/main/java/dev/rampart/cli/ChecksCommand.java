@@ -6,6 +6,7 @@ import dev.rampart.checks.BuiltInChecks;
 import dev.rampart.checks.CatalogDocs;
 import dev.rampart.checks.Check;
 import dev.rampart.checks.CheckDescriptor;
+import dev.rampart.report.CheckJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -44,7 +45,7 @@ final class ChecksCommand implements Callable<Integer> {
         out.println(
             new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(catalog.stream().map(ChecksCommand::json).toList()));
+                .writeValueAsString(catalog.stream().map(CheckJson::of).toList()));
       }
       case markdown -> out.print(CatalogDocs.markdown(catalog));
       case table -> {
@@ -64,21 +65,5 @@ final class ChecksCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.OK.code();
-  }
-
-  /** The public JSON shape of a check: lower-case severity and category ids. */
-  static java.util.Map<String, Object> json(CheckDescriptor d) {
-    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-    m.put("id", d.id());
-    m.put("title", d.title());
-    m.put("severity", d.severity().id());
-    m.put("category", d.category().id());
-    m.put("frameworks", d.frameworks());
-    m.put("why", d.why());
-    m.put("remediation", d.remediation());
-    if (!d.notes().isEmpty()) {
-      m.put("notes", d.notes());
-    }
-    return m;
   }
 }

@@ -70,10 +70,15 @@ final class ClusterOptions {
   }
 
   static Duration duration(String text) {
+    return duration("--request-timeout", text);
+  }
+
+  /** A positive duration of an option: 500ms, 30s (or 30), 2m, 1h. */
+  static Duration duration(String option, String text) {
     Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
       throw new UsageException(
-          "--request-timeout: " + text + " is not a positive duration such as 30s, 2m or 500ms");
+          option + ": " + text + " is not a positive duration such as 30s, 2m or 500ms");
     }
     long amount = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       PathsCommand.class,
       DataCommand.class,
       ReachCommand.class,
-      SnapshotCommand.class
+      SnapshotCommand.class,
+      ServeCommand.class
     },
     footer = {
       "",

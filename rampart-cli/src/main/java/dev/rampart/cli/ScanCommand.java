@@ -1,21 +1,16 @@
 package dev.rampart.cli;
 
-import dev.rampart.checks.BuiltInChecks;
-import dev.rampart.checks.Check;
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.Severity;
-import dev.rampart.config.ConfigException;
-import dev.rampart.config.ConfigLoader;
-import dev.rampart.config.RampartConfig;
-import dev.rampart.data.DataStore;
+import dev.rampart.report.Baseline;
 import dev.rampart.report.ReportContext;
 import dev.rampart.report.ReportFormat;
 import dev.rampart.scan.ScanOptions;
 import dev.rampart.scan.ScanResult;
-import dev.rampart.scan.Scanner;
 import dev.rampart.snapshot.InputProblem;
-import dev.rampart.snapshot.Snapshot;
-import dev.rampart.source.demo.DemoCluster;
+import dev.rampart.store.Database;
+import dev.rampart.store.ScanStore;
+import dev.rampart.store.StoreException;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,9 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,6 +105,29 @@ final class ScanCommand implements Callable<Integer> {
               + " served, a setting not configured)")
   boolean requireCoverage;
 
+  @Option(
+      names = "--store",
+      description =
+          "keep the scan in the scan database (--db, RAMPART_DB, else ~/.rampart/) for history,"
+              + " diffs, --baseline and rampart serve; implied by --db")
+  boolean store;
+
+  @Mixin StoreOptions database;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "SCAN-ID|FILE",
+      description =
+          "compare with an earlier scan by finding id: a stored scan's id or a JSON report"
+              + " (-f json); the report marks the new findings")
+  String baseline;
+
+  @Option(
+      names = "--fail-on-new",
+      description =
+          "with --baseline: exit with 1 only for new findings (at or above --fail-on when given)")
+  boolean failOnNew;
+
   @Override
   public Integer call() throws IOException {
     ReportFormat reportFormat = parse(() -> ReportFormat.parse(format));
@@ -121,31 +137,37 @@ final class ScanCommand implements Callable<Integer> {
       throw new UsageException("--top must be 0 (all) or a positive number");
     }
 
-    List<Check> catalog = BuiltInChecks.all();
-    RampartConfig rampartConfig = loadConfig(catalog);
-    Snapshot snapshot = source.read(paths, namespaces, spec.commandLine().getErr());
-    DataStore.Active versions = DataStore.defaults().active();
-    versions.warnings().forEach(w -> spec.commandLine().getErr().println("rampart: warning: " + w));
-    Scanner scanner =
-        new Scanner(
-            catalog,
-            rampartConfig,
-            config != null ? config.toString() : configName(),
-            versions.data());
-    ScanResult result = scanner.scan(snapshot, new ScanOptions(namespaces, min, Instant.now()));
+    if (failOnNew && baseline == null) {
+      throw new UsageException("--fail-on-new needs --baseline SCAN-ID|FILE");
+    }
+    // Read before scanning: a missing baseline is a usage error, not a wasted scan.
+    BaselineSource.Loaded earlier =
+        baseline == null ? null : new BaselineSource(baseline, database).load();
+    Scanning.Outcome outcome =
+        new Scanning(source, paths, config)
+            .run(new ScanOptions(namespaces, min, Instant.now()), spec.commandLine().getErr());
+    ScanResult result = outcome.result();
+    Baseline compared =
+        earlier == null
+            ? null
+            : Baseline.compare(earlier.description(), earlier.findingIds(), result.findings());
 
     reportProblems(result);
     ReportContext context =
-        ReportContext.of(scanner.catalog(), Version.current())
+        ReportContext.of(outcome.scanner().catalog(), Version.current())
             .withColour(output == null && Terminal.colour(noColor))
-            .withTop(top);
+            .withTop(top)
+            .withBaseline(compared);
     try (OutputStream out = open()) {
       reportFormat.writer().write(result, context, out);
     }
     if (output != null) {
       spec.commandLine().getErr().println("rampart: report written to " + output);
     }
-    ExitCode exit = exitCode(result, gate, requireCoverage);
+    if (store || database.db != null) {
+      save(outcome);
+    }
+    ExitCode exit = exitCode(result, failOnNew ? compared : null, gate, requireCoverage);
     if (exit == ExitCode.COVERAGE_INCOMPLETE) {
       long checks =
           result.coverage().notEvaluated().stream().map(n -> n.checkId()).distinct().count();
@@ -160,22 +182,12 @@ final class ScanCommand implements Callable<Integer> {
     return exit.code();
   }
 
-  private String configName() {
-    return source.demo ? "demo/rampart.yaml" : "rampart.yaml";
-  }
-
-  private RampartConfig loadConfig(List<Check> catalog) {
-    Set<String> ids = catalog.stream().map(c -> c.descriptor().id()).collect(Collectors.toSet());
-    ConfigLoader loader = new ConfigLoader();
-    try {
-      if (config != null) {
-        return loader.load(config, ids);
-      }
-      return source.demo
-          ? loader.load(configName(), DemoCluster.config(), ids)
-          : RampartConfig.EMPTY;
-    } catch (ConfigException e) {
-      throw new UsageException(e.getMessage());
+  private void save(Scanning.Outcome outcome) {
+    try (Database db = database.open()) {
+      long id = new ScanStore(db.dataSource()).save(outcome.toStore());
+      spec.commandLine().getErr().println("rampart: scan stored as " + id);
+    } catch (StoreException e) {
+      throw new InputException(e.getMessage(), e);
     }
   }
 
@@ -202,16 +214,21 @@ final class ScanCommand implements Callable<Integer> {
     return new BufferedOutputStream(Files.newOutputStream(output), 65536);
   }
 
-  private static ExitCode exitCode(ScanResult result, Severity gate, boolean requireCoverage) {
+  /**
+   * @param onlyNew with {@code --fail-on-new}: only the findings new against it gate
+   */
+  private static ExitCode exitCode(
+      ScanResult result, Baseline onlyNew, Severity gate, boolean requireCoverage) {
     if (result.hasInputErrors()) {
       return ExitCode.INPUT_ERROR;
     }
     if (requireCoverage && !result.coverage().notEvaluated().isEmpty()) {
       return ExitCode.COVERAGE_INCOMPLETE;
     }
-    if (gate != null) {
+    if (gate != null || onlyNew != null) {
       for (Finding f : result.findings()) {
-        if (f.severity().atLeast(gate)) {
+        boolean counts = onlyNew == null || onlyNew.isNew(f);
+        if (counts && (gate == null || f.severity().atLeast(gate))) {
           return ExitCode.FINDINGS;
         }
       }

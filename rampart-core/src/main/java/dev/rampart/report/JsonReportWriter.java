@@ -44,7 +44,7 @@ public final class JsonReportWriter implements ReportWriter {
     summary(g, result.summary());
     g.writeArrayFieldStart("findings");
     for (Finding f : result.findings()) {
-      finding(g, f);
+      finding(g, f, context.baseline());
     }
     g.writeEndArray();
     g.writeArrayFieldStart("attackPaths");
@@ -68,6 +68,7 @@ public final class JsonReportWriter implements ReportWriter {
       expired(g, e);
     }
     g.writeEndArray();
+    baseline(g, context.baseline());
     g.writeEndObject();
     JsonOutput.finish(g, out);
   }
@@ -161,7 +162,20 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  private static void finding(JsonGenerator g, Finding f) throws IOException {
+  /** Only with {@code --baseline}: what it was compared with and how many changed. */
+  private static void baseline(JsonGenerator g, Baseline b) throws IOException {
+    if (b == null) {
+      return;
+    }
+    g.writeObjectFieldStart("baseline");
+    g.writeStringField("against", b.against());
+    g.writeNumberField("new", b.newFindings().size());
+    g.writeNumberField("resolved", b.resolved());
+    g.writeNumberField("unchanged", b.unchanged());
+    g.writeEndObject();
+  }
+
+  private static void finding(JsonGenerator g, Finding f, Baseline baseline) throws IOException {
     g.writeStartObject();
     g.writeStringField("id", f.id());
     g.writeStringField("checkId", f.checkId());
@@ -170,6 +184,9 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStringField("category", f.category().id());
     g.writeNumberField("priority", f.priority());
     strings(g, "priorityReasons", f.priorityReasons());
+    if (baseline != null) {
+      g.writeBooleanField("new", baseline.isNew(f));
+    }
     resource(g, f.resource());
     location(g, f.location());
     g.writeStringField("message", f.message());

@@ -16,9 +16,15 @@ import java.util.Objects;
  *     NO_COLOR} unset)
  * @param top how many findings the table shows, 0 for all; machine formats always carry all
  * @param width the column the table wraps at
+ * @param baseline the comparison with an earlier scan ({@code --baseline}), null without one
  */
 public record ReportContext(
-    List<CheckDescriptor> catalog, String toolVersion, boolean colour, int top, int width) {
+    List<CheckDescriptor> catalog,
+    String toolVersion,
+    boolean colour,
+    int top,
+    int width,
+    Baseline baseline) {
 
   public static final int DEFAULT_WIDTH = 120;
 
@@ -38,19 +44,23 @@ public record ReportContext(
 
   /** No colour, every finding, 120 columns. */
   public static ReportContext of(List<CheckDescriptor> catalog, String toolVersion) {
-    return new ReportContext(catalog, toolVersion, false, 0, DEFAULT_WIDTH);
+    return new ReportContext(catalog, toolVersion, false, 0, DEFAULT_WIDTH, null);
   }
 
   public ReportContext withColour(boolean newColour) {
-    return new ReportContext(catalog, toolVersion, newColour, top, width);
+    return new ReportContext(catalog, toolVersion, newColour, top, width, baseline);
   }
 
   public ReportContext withTop(int newTop) {
-    return new ReportContext(catalog, toolVersion, colour, newTop, width);
+    return new ReportContext(catalog, toolVersion, colour, newTop, width, baseline);
   }
 
   public ReportContext withWidth(int newWidth) {
-    return new ReportContext(catalog, toolVersion, colour, top, newWidth);
+    return new ReportContext(catalog, toolVersion, colour, top, newWidth, baseline);
+  }
+
+  public ReportContext withBaseline(Baseline newBaseline) {
+    return new ReportContext(catalog, toolVersion, colour, top, width, newBaseline);
   }
 
   /** The catalog by check id, in catalog order. */

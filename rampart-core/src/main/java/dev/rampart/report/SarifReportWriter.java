@@ -53,7 +53,7 @@ public final class SarifReportWriter implements ReportWriter {
     invocation(g, result, ruleIndex);
     g.writeArrayFieldStart("results");
     for (Finding f : result.findings()) {
-      result(g, f, ruleIndex.get(f.checkId()));
+      result(g, f, ruleIndex.get(f.checkId()), context.baseline());
     }
     g.writeEndArray();
     g.writeObjectFieldStart("properties");
@@ -187,11 +187,16 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeEndObject();
   }
 
-  private static void result(JsonGenerator g, Finding f, int ruleIndex) throws IOException {
+  private static void result(JsonGenerator g, Finding f, int ruleIndex, Baseline baseline)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("ruleId", f.checkId());
     g.writeNumberField("ruleIndex", ruleIndex);
     g.writeStringField("level", level(f.severity()));
+    if (baseline != null) {
+      // SARIF's own field for "compared with a previous run": code-scanning UIs show it.
+      g.writeStringField("baselineState", baseline.isNew(f) ? "new" : "unchanged");
+    }
     // SARIF's rank is "priority or importance, 0 to 100": exactly what priority is.
     g.writeNumberField("rank", f.priority());
     text(g, "message", f.message());

@@ -43,7 +43,7 @@ public final class TableReportWriter implements ReportWriter {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     Printer p = new Printer(w, context);
     header(p, result, context);
-    findings(p, result, context.top());
+    findings(p, result, context.top(), context.baseline());
     notEvaluated(p, result.coverage());
     problems(p, "Input errors", RED, result.coverage().errors());
     problems(p, "Input warnings", YELLOW, result.coverage().warnings());
@@ -73,9 +73,23 @@ public final class TableReportWriter implements ReportWriter {
     }
     // Already printable: the counts are ours, only the colour codes are not plain text.
     p.line(pad("Findings:", 10) + counts);
+    Baseline b = context.baseline();
+    if (b != null) {
+      p.field(
+          "Baseline",
+          b.against()
+              + ": "
+              + b.newFindings().size()
+              + " new (marked NEW), "
+              + b.resolved()
+              + " resolved, "
+              + b.unchanged()
+              + " unchanged");
+    }
   }
 
-  private static void findings(Printer p, ScanResult r, int top) throws IOException {
+  private static void findings(Printer p, ScanResult r, int top, Baseline baseline)
+      throws IOException {
     List<Finding> findings = r.findings();
     p.blank();
     if (findings.isEmpty()) {
@@ -102,7 +116,7 @@ public final class TableReportWriter implements ReportWriter {
           }
           p.line(p.paint(s.name() + " (" + total + ")", BOLD + colour(s)));
         }
-        finding(p, f);
+        finding(p, f, baseline != null && baseline.isNew(f));
         shown++;
       }
     }
@@ -121,14 +135,14 @@ public final class TableReportWriter implements ReportWriter {
     }
   }
 
-  private static void finding(Printer p, Finding f) throws IOException {
+  private static void finding(Printer p, Finding f, boolean isNew) throws IOException {
     String prefix =
         "  "
             + pad(Integer.toString(f.priority()), -3)
             + "  "
             + p.paint(pad(f.severity().id(), 8), colour(f.severity()))
             + "  ";
-    String head = f.checkId() + "  " + Display.resource(f.resource());
+    String head = (isNew ? "NEW  " : "") + f.checkId() + "  " + Display.resource(f.resource());
     String location = Display.locationWithTemplate(f.location());
     if (location != null) {
       head += "  " + location;

@@ -1,0 +1,176 @@
+package dev.rampart.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rampart.checks.Severity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** Writes one scan, its findings and their groups in a single transaction. */
+final class ScanInsert {
+
+  private static final String SCAN =
+      "INSERT INTO scan (report_id, started_at, finished_at, duration_ms, source, cluster, score,"
+          + " finding_count, attack_path_count, tool_version, by_severity, by_category, coverage,"
+          + " attack_paths, attack_path_bounds, asset_groups, exceptions_applied,"
+          + " exceptions_expired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String FINDING =
+      "INSERT INTO finding (scan_id, position, finding_id, check_id, severity, severity_rank,"
+          + " category, priority, kind, namespace, name, search_text, body)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String GROUP =
+      "INSERT INTO finding_group (scan_id, position, group_name) VALUES (?, ?, ?)";
+  private static final String CHECK =
+      "INSERT INTO scan_check (scan_id, check_id, body) VALUES (?, ?, ?)";
+  private static final int BATCH = 500;
+
+  private ScanInsert() {}
+
+  static long save(DataSource dataSource, NewScan scan) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        long id = insertScan(c, scan.report());
+        insertFindings(c, id, scan);
+        insertChecks(c, id, scan.checks());
+        c.commit();
+        return id;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot store the scan: " + e.getMessage(), e);
+    }
+  }
+
+  private static long insertScan(Connection c, ReportDocument report) throws SQLException {
+    JsonNode scan = report.section("scan");
+    JsonNode summary = report.section("summary");
+    Instant started =
+        scan.hasNonNull("startedAt")
+            ? Instant.parse(scan.get("startedAt").asText())
+            : Instant.now();
+    long duration = scan.path("durationMs").asLong();
+    try (PreparedStatement ps = c.prepareStatement(SCAN, Statement.RETURN_GENERATED_KEYS)) {
+      Sql.bind(
+          ps,
+          java.util.Arrays.asList(
+              scan.path("id").asText(),
+              OffsetDateTime.ofInstant(started, ZoneOffset.UTC),
+              OffsetDateTime.ofInstant(started.plusMillis(duration), ZoneOffset.UTC),
+              duration,
+              text(scan, "source"),
+              text(scan, "cluster"),
+              summary.path("score").asInt(),
+              report.section("findings").size(),
+              report.section("attackPaths").size(),
+              report.root().path("tool").path("version").asText(""),
+              json(summary.path("bySeverity")),
+              json(summary.path("byCategory")),
+              json(report.section("coverage")),
+              json(report.section("attackPaths")),
+              json(report.section("attackPathBounds")),
+              json(report.section("assetGroups")),
+              json(report.section("exceptionsApplied")),
+              json(report.section("exceptionsExpired"))));
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        // PostgreSQL returns every column of the row, H2 the key alone: the id is first in both.
+        return keys.getLong(1);
+      }
+    }
+  }
+
+  private static void insertFindings(Connection c, long scanId, NewScan scan) throws SQLException {
+    try (PreparedStatement f = c.prepareStatement(FINDING);
+        PreparedStatement g = c.prepareStatement(GROUP)) {
+      int position = 0;
+      for (JsonNode finding : scan.report().findings()) {
+        JsonNode resource = finding.path("resource");
+        String severity = finding.path("severity").asText();
+        Sql.bind(
+            f,
+            java.util.Arrays.asList(
+                scanId,
+                position,
+                finding.path("id").asText(),
+                finding.path("checkId").asText(),
+                severity,
+                Severity.parse(severity).ordinal(),
+                finding.path("category").asText(),
+                finding.path("priority").asInt(),
+                resource.path("kind").asText(),
+                text(resource, "namespace"),
+                resource.path("name").asText(),
+                searchText(finding),
+                json(finding)));
+        f.addBatch();
+        for (String group :
+            scan.groupsByFinding().getOrDefault(finding.path("id").asText(), List.of())) {
+          Sql.bind(g, List.of(scanId, position, group));
+          g.addBatch();
+        }
+        if (++position % BATCH == 0) {
+          f.executeBatch();
+          g.executeBatch();
+        }
+      }
+      f.executeBatch();
+      g.executeBatch();
+    }
+  }
+
+  private static void insertChecks(
+      Connection c, long scanId, Map<String, Map<String, Object>> checks) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(CHECK)) {
+      for (Map.Entry<String, Map<String, Object>> e : checks.entrySet()) {
+        Sql.bind(ps, List.of(scanId, e.getKey(), json(e.getValue())));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /** What {@code q} searches: title, message and the resource, lower-cased once here. */
+  static String searchText(JsonNode finding) {
+    JsonNode r = finding.path("resource");
+    return String.join(
+            "\n",
+            finding.path("title").asText(),
+            finding.path("message").asText(),
+            r.path("kind").asText()
+                + "/"
+                + r.path("namespace").asText()
+                + "/"
+                + r.path("name").asText(),
+            r.path("container").asText())
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  static String json(Object value) {
+    try {
+      return ReportDocument.JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new StoreException("cannot serialize " + value.getClass().getSimpleName(), e);
+    }
+  }
+}
