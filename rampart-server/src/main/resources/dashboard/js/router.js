@@ -5,9 +5,18 @@
 export function currentRoute() {
   const raw = location.hash.replace(/^#/, '') || '/';
   const q = raw.indexOf('?');
-  const path = q < 0 ? raw : raw.slice(0, q);
+  const path = decode(q < 0 ? raw : raw.slice(0, q));
   const params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
   return { path: path || '/', params };
+}
+
+/** Browsers percent-encode the hash; a malformed escape is kept as it is rather than failing. */
+function decode(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch (e) {
+    return text;
+  }
 }
 
 /** "#/path?query" for a path and an object or URLSearchParams of parameters (empty ones dropped). */

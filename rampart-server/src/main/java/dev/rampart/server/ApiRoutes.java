@@ -41,6 +41,10 @@ final class ApiRoutes {
         "/api/v1/scans/{id}/paths",
         ctx -> ctx.json(Map.of("items", found(store.attackPaths(id(ctx))))));
     app.get("/api/v1/scans/{id}/diff/{otherId}", this::diff);
+    // Added for the dashboard's asset-group view; additive to the contract of issue 9.
+    app.get(
+        "/api/v1/scans/{id}/compliance",
+        ctx -> ctx.json(found(store.compliance(id(ctx), ctx.queryParam("group")))));
     app.get("/api/v1/groups", ctx -> ctx.json(Map.of("items", store.groups())));
     app.get("/api/v1/trend", ctx -> ctx.json(store.trend()));
   }

@@ -4,7 +4,7 @@ import { h, card, severityBadge, resourceName, codeBlock } from '../dom.js';
 import { link } from '../router.js';
 
 export async function renderFinding(root, { route, scan }) {
-  const findingId = decodeURIComponent(route.path.slice('/findings/'.length));
+  const findingId = route.path.slice('/findings/'.length);
   const body = await api(`/scans/${encodeURIComponent(scan.id)}/findings/${encodeURIComponent(findingId)}`);
   const f = body.finding || body;
   const check = body.check || {};

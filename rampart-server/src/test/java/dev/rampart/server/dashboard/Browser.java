@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser {
 
   static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
-  static final String DRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+  static final String DRIVER =
+      System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
 
   private Browser() {}
 
@@ -62,13 +65,23 @@ final class Browser {
 
   /** Waits until the page has finished rendering its view (app.js sets data-state). */
   static void ready(WebDriver driver) {
-    new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(
-            d ->
-                "ready"
-                    .equals(
-                        ((JavascriptExecutor) d)
-                            .executeScript("return document.body.getAttribute('data-state')")));
+    try {
+      new WebDriverWait(driver, Duration.ofSeconds(20))
+          .until(
+              d ->
+                  "ready"
+                      .equals(
+                          ((JavascriptExecutor) d)
+                              .executeScript("return document.body.getAttribute('data-state')")));
+    } catch (TimeoutException e) {
+      // Say what the page showed instead: a timeout alone does not tell why.
+      throw new AssertionError(
+          "the dashboard did not finish rendering "
+              + driver.getCurrentUrl()
+              + ":\n"
+              + driver.findElement(By.tagName("body")).getText(),
+          e);
+    }
   }
 
   /** Opens a route of the dashboard ("#/findings?...") and waits until it has rendered. */

@@ -27,22 +27,22 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The dashboard in a real headless Chromium against the real server, the demo cluster scanned
- * twice into H2 (two points of trend). Every number the page shows is compared with what the REST
- * API answers, so the test holds whatever the demo's findings become.
+ * The dashboard in a real headless Chromium against the real server, the demo cluster scanned twice
+ * into H2 (two points of trend). Every number the page shows is compared with what the REST API
+ * answers, so the test holds whatever the demo's findings become.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
 
-  private static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info");
+  private static final List<String> SEVERITIES =
+      List.of("critical", "high", "medium", "low", "info");
 
-  @TempDir Path dir;
   private DashboardServer server;
   private ChromeDriver browser;
   private long scanId;
 
   @BeforeAll
-  void start() throws IOException {
+  void start(@TempDir Path dir) throws IOException {
     browser = Browser.start(dir.resolve("profile"));
     server = new DashboardServer(dir.resolve("db"), null);
     server.saveDemo();
@@ -113,8 +113,7 @@ class DashboardBrowserTest {
             .api("/scans/" + scanId + "/findings?check=privileged-container&limit=1")
             .get("items")
             .get(0);
-    JsonNode detail =
-        server.api("/scans/" + scanId + "/findings/" + finding.get("id").asText());
+    JsonNode detail = server.api("/scans/" + scanId + "/findings/" + finding.get("id").asText());
     Browser.open(browser, server.base, "#/findings/" + finding.get("id").asText());
 
     assertThat(text(By.cssSelector("#finding h1"))).isEqualTo(finding.get("title").asText());
@@ -148,8 +147,15 @@ class DashboardBrowserTest {
       for (JsonNode step : path.get("steps")) {
         nodes.add(step.get("from").asText());
         nodes.add(step.get("to").asText());
-        String key = step.get("from").asText() + " -[" + step.get("edge").asText() + "]-> " + step.get("to").asText();
-        evidence.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(strings(step.get("evidence")));
+        String key =
+            step.get("from").asText()
+                + " -["
+                + step.get("edge").asText()
+                + "]-> "
+                + step.get("to").asText();
+        evidence
+            .computeIfAbsent(key, k -> new LinkedHashSet<>())
+            .addAll(strings(step.get("evidence")));
       }
     }
     Browser.open(browser, server.base, "#/map");
@@ -159,7 +165,9 @@ class DashboardBrowserTest {
 
     // A real click on a node: its name, and the paths through it, appear in the panel.
     String workload = paths.get(0).get("steps").get(0).get("to").asText();
-    browser.findElement(By.cssSelector("#risk-map [data-node='" + css(workload) + "'] rect")).click();
+    browser
+        .findElement(By.cssSelector("#risk-map [data-node='" + css(workload) + "'] rect"))
+        .click();
     assertThat(text(By.id("detail-title"))).isEqualTo(workload);
     assertThat(browser.findElements(By.cssSelector("#detail-paths li"))).isNotEmpty();
 
@@ -248,7 +256,8 @@ class DashboardBrowserTest {
       }
       int reaching = group.get("attackPaths").size();
       if (reaching > 0) {
-        assertThat(card.findElement(By.className("paths-link")).getText()).startsWith(reaching + " ");
+        assertThat(card.findElement(By.className("paths-link")).getText())
+            .startsWith(reaching + " ");
       }
       JsonNode compliance = server.api("/scans/" + scanId + "/compliance?group=" + name);
       for (JsonNode framework : compliance.get("frameworks")) {
@@ -265,7 +274,8 @@ class DashboardBrowserTest {
   void screenshotsForTheReadme() throws IOException {
     // Only on request (-Dupdate.screenshots=true): the PNGs are committed under docs/.
     org.junit.jupiter.api.Assumptions.assumeTrue(
-        Boolean.getBoolean("update.screenshots"), "screenshots are taken with -Dupdate.screenshots=true");
+        Boolean.getBoolean("update.screenshots"),
+        "screenshots are taken with -Dupdate.screenshots=true");
     Path out = Path.of("..", "docs", "screenshots");
     Files.createDirectories(out);
     browser.manage().window().setSize(new Dimension(1440, 1020));
@@ -274,7 +284,10 @@ class DashboardBrowserTest {
     browser.manage().window().setSize(new Dimension(1600, 900));
     JsonNode first = server.api("/scans/" + scanId + "/paths").get("items").get(10);
     String node = first.get("steps").get(0).get("to").asText();
-    Browser.open(browser, server.base, "#/map?node=" + java.net.URLEncoder.encode(node, java.nio.charset.StandardCharsets.UTF_8));
+    Browser.open(
+        browser,
+        server.base,
+        "#/map?node=" + java.net.URLEncoder.encode(node, java.nio.charset.StandardCharsets.UTF_8));
     save(out.resolve("risk-map.png"));
     browser.manage().window().setSize(new Dimension(1440, 1000));
   }
@@ -286,7 +299,8 @@ class DashboardBrowserTest {
 
   /** Clicks the edge at the first point along its curve where it, and nothing else, is hit. */
   private void clickEdge(String key) {
-    WebElement edge = browser.findElement(By.cssSelector("#risk-map [data-edge='" + css(key) + "']"));
+    WebElement edge =
+        browser.findElement(By.cssSelector("#risk-map [data-edge='" + css(key) + "']"));
     @SuppressWarnings("unchecked")
     List<Number> point =
         (List<Number>)

@@ -87,9 +87,9 @@ final class DashboardServer implements AutoCloseable {
   }
 
   private static InputStream resource(String name) {
-    InputStream in = DashboardServer.class.getResourceAsStream("/dashboard/" + name);
+    InputStream in = DashboardServer.class.getResourceAsStream("/hostile-cluster/" + name);
     if (in == null) {
-      throw new IllegalStateException("missing test resource dashboard/" + name);
+      throw new IllegalStateException("missing test resource hostile-cluster/" + name);
     }
     return in;
   }
@@ -105,7 +105,8 @@ final class DashboardServer implements AutoCloseable {
           HttpClient.newHttpClient()
               .send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() != 200) {
-        throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+            path + ": " + response.statusCode() + " " + response.body());
       }
       return JSON.readTree(response.body());
     } catch (IOException e) {

@@ -22,13 +22,12 @@ class DashboardTokenTest {
 
   private static final String TOKEN = "token-for-the-browser-test";
 
-  @TempDir Path dir;
   private DashboardServer server;
   private ChromeDriver browser;
   private long scanId;
 
   @BeforeAll
-  void start() throws IOException {
+  void start(@TempDir Path dir) throws IOException {
     browser = Browser.start(dir.resolve("profile"));
     server = new DashboardServer(dir.resolve("db"), TOKEN);
     scanId = server.saveDemo();
@@ -50,7 +49,8 @@ class DashboardTokenTest {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token-input")))
         .sendKeys("wrong", Keys.ENTER);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("token-dialog"), "not accepted"));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("token-dialog"), "not accepted"));
     browser.findElement(By.id("token-input")).sendKeys(TOKEN, Keys.ENTER);
     Browser.ready(browser);
     assertThat(browser.findElement(By.id("score-value")).getText())

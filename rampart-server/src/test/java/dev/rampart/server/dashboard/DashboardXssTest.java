@@ -20,7 +20,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * A scanned cluster whose names, labels, annotations, image, asset group and cluster name hold
  * {@code <img onerror>}, {@code <script>}, {@code <svg onload>} and {@code <iframe>} payloads
- * (src/test/resources/dashboard/hostile.yaml). Every view of the dashboard must show them as
+ * (src/test/resources/hostile-cluster/hostile.yaml). Every view of the dashboard must show them as
  * text, and none may run: each payload would set {@code window.__xss}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,13 +30,12 @@ class DashboardXssTest {
   private static final String IMG_NAMESPACE = "<img src=x onerror=window.__xss=1>";
   private static final String GROUP = "<img src=x onerror=window.__xss=11>";
 
-  @TempDir Path dir;
   private DashboardServer server;
   private ChromeDriver browser;
   private long scanId;
 
   @BeforeAll
-  void start() throws IOException {
+  void start(@TempDir Path dir) throws IOException {
     browser = Browser.start(dir.resolve("profile"));
     server = new DashboardServer(dir.resolve("db"), null);
     scanId = server.saveResources("hostile.yaml", "hostile-rampart.yaml");
@@ -72,8 +71,7 @@ class DashboardXssTest {
     visit("#/findings");
     assertThat(bodyText()).contains(SCRIPT_NAME).contains(IMG_NAMESPACE);
     visit("#/findings?q=" + URLEncoder.encode("<script>", StandardCharsets.UTF_8));
-    assertThat(
-            browser.findElement(By.cssSelector("#filters input[name=q]")).getAttribute("value"))
+    assertThat(browser.findElement(By.cssSelector("#filters input[name=q]")).getAttribute("value"))
         .isEqualTo("<script>");
     for (JsonNode f : server.api("/scans/" + scanId + "/findings?limit=1000").get("items")) {
       visit("#/findings/" + f.get("id").asText());
@@ -127,7 +125,8 @@ class DashboardXssTest {
     JavascriptExecutor js = browser;
     // onerror fires when the image fails to load, a moment after insertion: give it that moment.
     js.executeAsyncScript("setTimeout(arguments[arguments.length - 1], 150)");
-    assertThat(js.executeScript("return window.__xss === undefined ? 'none' : String(window.__xss)"))
+    assertThat(
+            js.executeScript("return window.__xss === undefined ? 'none' : String(window.__xss)"))
         .as("a payload ran")
         .isEqualTo("none");
     assertThat(browser.getTitle()).startsWith("Rampart");
