@@ -13,6 +13,9 @@ CREATE TABLE scan (
   finding_count INTEGER NOT NULL,
   attack_path_count INTEGER NOT NULL,
   tool_version VARCHAR(200) NOT NULL,
+  -- The report's "scan" object as written: started_at above is for ordering, in the database's
+  -- precision (microseconds), while the report keeps the instant exactly as the scanner took it.
+  scan_header TEXT NOT NULL,
   by_severity TEXT NOT NULL,
   by_category TEXT NOT NULL,
   coverage TEXT NOT NULL,

@@ -42,8 +42,7 @@ final class BaselineSource {
 
   private static Loaded fromFile(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      ReportDocument report = ReportDocument.read(in);
-      return new Loaded("file " + file, report.findingIds());
+      return new Loaded("file " + file, ReportDocument.findingIds(in));
     } catch (IOException e) {
       throw new InputException(file + ": cannot read the baseline: " + e.getMessage(), e);
     } catch (IllegalArgumentException e) {

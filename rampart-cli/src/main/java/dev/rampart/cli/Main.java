@@ -1,5 +1,6 @@
 package dev.rampart.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /** Entry point of the runnable jar. */
@@ -34,8 +35,38 @@ public final class Main {
             cmd.getErr().println("rampart: error: " + e.getMessage());
             return ExitCode.INPUT_ERROR.code();
           }
+          if (causedByOutOfMemory(e)) {
+            return outOfMemory(cmd.getErr());
+          }
           throw e;
         });
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      return outOfMemory(cli.getErr());
+    }
+  }
+
+  /** An OutOfMemoryError in a worker thread reaches the command wrapped in other exceptions. */
+  private static boolean causedByOutOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * By now the stack has unwound and the heap is free again: say what happened and how to give the
+   * JVM more, instead of a stack trace and an exit code that reads as "findings".
+   */
+  private static int outOfMemory(PrintWriter err) {
+    err.printf(
+        "rampart: error: out of memory (maximum heap %d MiB): the input is too large for this"
+            + " heap; give Java more, e.g. RAMPART_JAVA_OPTS=-Xmx8g%n",
+        Runtime.getRuntime().maxMemory() >> 20);
+    err.flush();
+    return ExitCode.INPUT_ERROR.code();
   }
 }

@@ -36,8 +36,38 @@ import picocli.CommandLine.Spec;
       "user) to the crown jewels (cluster-admin, nodes, kube-system Secrets and the critical",
       "asset groups of rampart.yaml), each step with its evidence."
     },
-    footer = {"", "Exit codes: 0 answered, 2 usage error, 3 an input could not be read."})
+    footer = {
+      "",
+      "Exit codes: 0 answered, 2 usage error, 3 an input or a kind the graph is built from",
+      "(RBAC, workloads, services, policies, secrets, nodes) could not be read."
+    })
 final class PathsCommand implements Callable<Integer> {
+
+  /**
+   * The kinds the graph is built from: when one could not be read (a 403 on a live cluster), a path
+   * through it may be missing, so an answer without paths is no all-clear.
+   */
+  static final Set<String> GRAPH_KINDS =
+      Set.of(
+          "Role",
+          "ClusterRole",
+          "RoleBinding",
+          "ClusterRoleBinding",
+          "ServiceAccount",
+          "Pod",
+          "Deployment",
+          "StatefulSet",
+          "DaemonSet",
+          "ReplicaSet",
+          "ReplicationController",
+          "Job",
+          "CronJob",
+          "Service",
+          "Ingress",
+          "NetworkPolicy",
+          "Namespace",
+          "Secret",
+          "Node");
 
   enum Format {
     table,
@@ -132,7 +162,7 @@ final class PathsCommand implements Callable<Integer> {
       case table -> AttackPathsOutput.text(result, out);
     }
     out.flush();
-    return SourceOptions.exitCode(snapshot).code();
+    return SourceOptions.exitCode(snapshot, GRAPH_KINDS).code();
   }
 
   private RampartConfig loadConfig() {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,6 +98,10 @@ final class ServeCommand implements Callable<Integer> {
     Scanning scanning = new Scanning(source, paths, config);
     scanning.loadConfig();
 
+    // Ctrl-C runs the shutdown hook: it lets this thread close the server, the scan worker and
+    // the database (H2 then writes its file cleanly) before the JVM goes.
+    CountDownLatch stopping = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
     try (Database db = database.open();
         ScanQueue queue =
             noScan
@@ -105,6 +110,7 @@ final class ServeCommand implements Callable<Integer> {
                     () -> scanning.runAll(err).toStore(), new ScanStore(db.dataSource()), err);
         RampartServer server =
             RampartServer.create(new ScanStore(db.dataSource()), queue, options).start()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitClose(stopping, closed)));
       err.println("rampart: serving http://" + host(bind) + ":" + server.port() + "/");
       if (generated) {
         err.println("rampart: API token (send as 'Authorization: Bearer TOKEN'): " + apiToken);
@@ -116,11 +122,20 @@ final class ServeCommand implements Callable<Integer> {
           queue.every(interval);
         }
       }
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      stopped.await();
+      stopping.await();
+    } finally {
+      closed.countDown();
     }
     return ExitCode.OK.code();
+  }
+
+  private static void awaitClose(CountDownLatch stopping, CountDownLatch closed) {
+    stopping.countDown();
+    try {
+      closed.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private ServerOptions options(String apiToken) {

@@ -123,6 +123,24 @@ class LiveCommandsTest {
   }
 
   @Test
+  void pathsWithoutTheRoleBindingsAreNoAllClear() {
+    Cli full =
+        Cli.run("paths", "--kubeconfig", kubeconfig.toString(), "--config", config.toString());
+    assertThat(full.exit()).as(full.err()).isZero();
+
+    server
+        .expect()
+        .get()
+        .withPath("/apis/rbac.authorization.k8s.io/v1/rolebindings?limit=500")
+        .andReturn(403, new StatusBuilder().withCode(403).withReason("Forbidden").build())
+        .once();
+    Cli partial =
+        Cli.run("paths", "--kubeconfig", kubeconfig.toString(), "--config", config.toString());
+    assertThat(partial.exit()).isEqualTo(3);
+    assertThat(partial.err()).contains("RoleBinding not read");
+  }
+
+  @Test
   void noClusterAtAllExitsWithThree() {
     System.setProperty("kubeconfig", dir.resolve("absent").toString());
     Cli r = Cli.run("scan");

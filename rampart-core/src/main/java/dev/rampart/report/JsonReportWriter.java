@@ -4,6 +4,7 @@ import static dev.rampart.report.JsonOutput.optional;
 import static dev.rampart.report.JsonOutput.positive;
 import static dev.rampart.report.JsonOutput.strings;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rampart.checks.CheckRun;
 import dev.rampart.checks.Finding;
@@ -19,6 +20,8 @@ import dev.rampart.scan.Summary;
 import dev.rampart.snapshot.InputProblem;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,22 @@ import java.util.Map;
 public final class JsonReportWriter implements ReportWriter {
 
   public static final String SCHEMA_VERSION = "rampart.report/v1";
+
+  private static final JsonFactory COMPACT = new JsonFactory();
+
+  /**
+   * One finding exactly as the report writes it, without indentation: the scan store keeps findings
+   * one by one, so that a scan of a large cluster is never one document in memory.
+   */
+  public static String finding(Finding f) {
+    StringWriter out = new StringWriter(1024);
+    try (JsonGenerator g = COMPACT.createGenerator(out)) {
+      finding(g, f, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write a finding as JSON", e);
+    }
+    return out.toString();
+  }
 
   @Override
   public void write(ScanResult result, ReportContext context, OutputStream out) throws IOException {

@@ -10,6 +10,8 @@ import dev.rampart.store.ScanStore;
 import io.javalin.Javalin;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
@@ -30,23 +32,38 @@ final class ApiRoutes {
     this.json = json;
   }
 
+  /** One route of the API: the OpenAPI document must describe exactly these. */
+  record Route(HandlerType method, String path, Handler handler) {}
+
+  List<Route> routes() {
+    return List.of(
+        get("/healthz", ctx -> ctx.json(Map.of("status", "ok"))),
+        get("/api/openapi.json", OpenApiDocument::serve),
+        get("/api/v1/scans", ctx -> ctx.json(Map.of("items", store.list()))),
+        new Route(HandlerType.POST, "/api/v1/scans", this::startScan),
+        get("/api/v1/scans/{id}", ctx -> ctx.json(detail(found(store.detail(id(ctx)))))),
+        get("/api/v1/scans/{id}/findings", this::findings),
+        get("/api/v1/scans/{id}/findings/{findingId}", this::finding),
+        get(
+            "/api/v1/scans/{id}/paths",
+            ctx -> ctx.json(Map.of("items", found(store.attackPaths(id(ctx)))))),
+        get("/api/v1/scans/{id}/diff/{otherId}", this::diff),
+        // Added for the dashboard's asset-group view; additive to the contract of issue 9.
+        get(
+            "/api/v1/scans/{id}/compliance",
+            ctx -> ctx.json(found(store.compliance(id(ctx), ctx.queryParam("group"))))),
+        get("/api/v1/groups", ctx -> ctx.json(Map.of("items", store.groups()))),
+        get("/api/v1/trend", ctx -> ctx.json(store.trend())));
+  }
+
   void register(Javalin app) {
-    app.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-    app.get("/api/v1/scans", ctx -> ctx.json(Map.of("items", store.list())));
-    app.post("/api/v1/scans", this::startScan);
-    app.get("/api/v1/scans/{id}", ctx -> ctx.json(detail(found(store.detail(id(ctx))))));
-    app.get("/api/v1/scans/{id}/findings", this::findings);
-    app.get("/api/v1/scans/{id}/findings/{findingId}", this::finding);
-    app.get(
-        "/api/v1/scans/{id}/paths",
-        ctx -> ctx.json(Map.of("items", found(store.attackPaths(id(ctx))))));
-    app.get("/api/v1/scans/{id}/diff/{otherId}", this::diff);
-    // Added for the dashboard's asset-group view; additive to the contract of issue 9.
-    app.get(
-        "/api/v1/scans/{id}/compliance",
-        ctx -> ctx.json(found(store.compliance(id(ctx), ctx.queryParam("group")))));
-    app.get("/api/v1/groups", ctx -> ctx.json(Map.of("items", store.groups())));
-    app.get("/api/v1/trend", ctx -> ctx.json(store.trend()));
+    for (Route r : routes()) {
+      app.addHttpHandler(r.method(), r.path(), r.handler());
+    }
+  }
+
+  private static Route get(String path, Handler handler) {
+    return new Route(HandlerType.GET, path, handler);
   }
 
   private void startScan(Context ctx) {

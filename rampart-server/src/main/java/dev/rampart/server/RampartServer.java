@@ -1,6 +1,7 @@
 package dev.rampart.server;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.rampart.store.ScanStore;
@@ -41,7 +42,9 @@ public final class RampartServer implements AutoCloseable {
    */
   public static RampartServer create(ScanStore store, ScanQueue queue, ServerOptions options) {
     ObjectMapper json =
-        JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
+        JsonMapper.builder(new JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build())
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
     Javalin app =
         Javalin.create(
             config -> {
@@ -53,6 +56,12 @@ public final class RampartServer implements AutoCloseable {
                     files.directory = "/dashboard";
                     files.location = Location.CLASSPATH;
                     files.headers = SECURITY_HEADERS;
+                    // Jetty names no charset for these (it sends "charset=null"); the dashboard's
+                    // files are UTF-8, and with nosniff a browser must be told their type.
+                    files.mimeTypes.add("text/html; charset=utf-8", "html");
+                    files.mimeTypes.add("text/javascript; charset=utf-8", "js", "mjs");
+                    files.mimeTypes.add("text/css; charset=utf-8", "css");
+                    files.mimeTypes.add("image/svg+xml", "svg");
                   });
             });
     app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
@@ -60,7 +69,6 @@ public final class RampartServer implements AutoCloseable {
       app.before("/api/v1/*", ctx -> authorize(ctx, options.token()));
     }
     new ApiRoutes(store, queue, json).register(app);
-    app.get("/api/openapi.json", OpenApiDocument::serve);
     app.exception(
         HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()));
     app.exception(

@@ -15,15 +15,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A scan ready to be stored: its JSON report, the asset groups each finding's object belongs to
- * (which the report does not say per finding, and which cannot be worked out later without the
- * snapshot) and the metadata of the checks that found something.
+ * A scan ready to be stored: the result, the asset groups each finding's object belongs to (which
+ * the report does not say per finding, and which cannot be worked out later without the snapshot)
+ * and the metadata of the checks that found something. It is stored as its JSON report, written by
+ * the report writer: the sections as one small document, the findings one by one.
  *
+ * @param toolVersion the version of Rampart that scanned
  * @param groupsByFinding finding id to the names of its object's asset groups
  * @param checks check id to its JSON metadata ({@link CheckJson})
  */
 public record NewScan(
-    ReportDocument report,
+    ScanResult result,
+    String toolVersion,
     Map<String, List<String>> groupsByFinding,
     Map<String, Map<String, Object>> checks) {
 
@@ -32,13 +35,38 @@ public record NewScan(
     checks = Map.copyOf(checks);
   }
 
+  /** The JSON report without its findings: everything that describes the scan as a whole. */
+  public ReportDocument header() {
+    ScanResult r = result;
+    ScanResult withoutFindings =
+        new ScanResult(
+            r.id(),
+            r.startedAt(),
+            r.durationMs(),
+            r.source(),
+            r.cluster(),
+            r.coverage(),
+            r.summary(),
+            List.of(),
+            r.exceptionsApplied(),
+            r.exceptionsExpired(),
+            r.attackPaths(),
+            r.attackPathBounds(),
+            r.assetGroups());
+    return ReportDocument.of(withoutFindings, ReportContext.of(List.of(), toolVersion));
+  }
+
+  /** The whole JSON report, as {@code rampart scan -f json} writes it. */
+  public ReportDocument report() {
+    return ReportDocument.of(result, ReportContext.of(List.of(), toolVersion));
+  }
+
   public static NewScan of(
       ScanResult result,
       List<CheckDescriptor> catalog,
       String toolVersion,
       Snapshot snapshot,
       List<AssetGroup> assetGroups) {
-    ReportDocument report = ReportDocument.of(result, ReportContext.of(catalog, toolVersion));
     AssetGroups groups = new AssetGroups(assetGroups);
     Map<String, List<String>> byFinding = new LinkedHashMap<>();
     Map<String, CheckDescriptor> byId = new LinkedHashMap<>();
@@ -58,6 +86,6 @@ public record NewScan(
         checks.putIfAbsent(d.id(), CheckJson.of(d));
       }
     }
-    return new NewScan(report, byFinding, checks);
+    return new NewScan(result, toolVersion, byFinding, checks);
   }
 }

@@ -1,6 +1,8 @@
 package dev.rampart.store;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,26 +54,52 @@ public final class ReportDocument {
   }
 
   /**
-   * A report read from a file written by {@code rampart scan -f json}.
+   * The ids of the findings of a report written by {@code rampart scan -f json}, read as a stream:
+   * the report of a large cluster need not fit in memory as a tree.
    *
    * @throws IllegalArgumentException when it is not such a report
    */
-  public static ReportDocument read(InputStream in) throws IOException {
-    JsonNode node = JSON.readTree(in);
-    return of(node);
+  public static Set<String> findingIds(InputStream in) throws IOException {
+    String schema = null;
+    Set<String> ids = null;
+    try (JsonParser p = JSON.createParser(in)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw notAReport();
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        if (name.equals("schemaVersion") && value == JsonToken.VALUE_STRING) {
+          schema = p.getText();
+        } else if (name.equals("findings") && value == JsonToken.START_ARRAY) {
+          ids = new LinkedHashSet<>();
+          while (p.nextToken() == JsonToken.START_OBJECT) {
+            ids.add(JSON.<JsonNode>readTree(p).path("id").asText());
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    if (!JsonReportWriter.SCHEMA_VERSION.equals(schema) || ids == null) {
+      throw notAReport();
+    }
+    return ids;
+  }
+
+  private static IllegalArgumentException notAReport() {
+    return new IllegalArgumentException(
+        "not a Rampart JSON report (schemaVersion "
+            + JsonReportWriter.SCHEMA_VERSION
+            + " with findings): write one with `rampart scan -f json`");
   }
 
   static ReportDocument of(JsonNode node) {
     if (node == null
         || !node.isObject()
-        || !JsonReportWriter.SCHEMA_VERSION.equals(node.path("schemaVersion").asText())) {
-      throw new IllegalArgumentException(
-          "not a Rampart JSON report (schemaVersion "
-              + JsonReportWriter.SCHEMA_VERSION
-              + "): write one with `rampart scan -f json`");
-    }
-    if (!node.path("findings").isArray()) {
-      throw new IllegalArgumentException("the report has no findings array");
+        || !JsonReportWriter.SCHEMA_VERSION.equals(node.path("schemaVersion").asText())
+        || !node.path("findings").isArray()) {
+      throw notAReport();
     }
     return new ReportDocument((ObjectNode) node);
   }

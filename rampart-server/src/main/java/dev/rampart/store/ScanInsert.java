@@ -2,7 +2,8 @@ package dev.rampart.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rampart.checks.Severity;
+import dev.rampart.checks.Finding;
+import dev.rampart.report.JsonReportWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,9 +12,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 
 /** Writes one scan, its findings and their groups in a single transaction. */
@@ -21,9 +24,9 @@ final class ScanInsert {
 
   private static final String SCAN =
       "INSERT INTO scan (report_id, started_at, finished_at, duration_ms, source, cluster, score,"
-          + " finding_count, attack_path_count, tool_version, by_severity, by_category, coverage,"
-          + " attack_paths, attack_path_bounds, asset_groups, exceptions_applied,"
-          + " exceptions_expired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " finding_count, attack_path_count, tool_version, scan_header, by_severity, by_category,"
+          + " coverage, attack_paths, attack_path_bounds, asset_groups, exceptions_applied,"
+          + " exceptions_expired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String FINDING =
       "INSERT INTO finding (scan_id, position, finding_id, check_id, severity, severity_rank,"
           + " category, priority, kind, namespace, name, search_text, body)"
@@ -40,7 +43,7 @@ final class ScanInsert {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        long id = insertScan(c, scan.report());
+        long id = insertScan(c, scan.header(), scan.result().findings().size());
         insertFindings(c, id, scan);
         insertChecks(c, id, scan.checks());
         c.commit();
@@ -56,7 +59,8 @@ final class ScanInsert {
     }
   }
 
-  private static long insertScan(Connection c, ReportDocument report) throws SQLException {
+  private static long insertScan(Connection c, ReportDocument report, int findings)
+      throws SQLException {
     JsonNode scan = report.section("scan");
     JsonNode summary = report.section("summary");
     Instant started =
@@ -67,7 +71,7 @@ final class ScanInsert {
     try (PreparedStatement ps = c.prepareStatement(SCAN, Statement.RETURN_GENERATED_KEYS)) {
       Sql.bind(
           ps,
-          java.util.Arrays.asList(
+          Arrays.asList(
               scan.path("id").asText(),
               OffsetDateTime.ofInstant(started, ZoneOffset.UTC),
               OffsetDateTime.ofInstant(started.plusMillis(duration), ZoneOffset.UTC),
@@ -75,9 +79,10 @@ final class ScanInsert {
               text(scan, "source"),
               text(scan, "cluster"),
               summary.path("score").asInt(),
-              report.section("findings").size(),
+              findings,
               report.section("attackPaths").size(),
               report.root().path("tool").path("version").asText(""),
+              json(scan),
               json(summary.path("bySeverity")),
               json(summary.path("byCategory")),
               json(report.section("coverage")),
@@ -99,28 +104,26 @@ final class ScanInsert {
     try (PreparedStatement f = c.prepareStatement(FINDING);
         PreparedStatement g = c.prepareStatement(GROUP)) {
       int position = 0;
-      for (JsonNode finding : scan.report().findings()) {
-        JsonNode resource = finding.path("resource");
-        String severity = finding.path("severity").asText();
+      for (Finding finding : scan.result().findings()) {
+        Finding.Resource resource = finding.resource();
         Sql.bind(
             f,
-            java.util.Arrays.asList(
+            Arrays.asList(
                 scanId,
                 position,
-                finding.path("id").asText(),
-                finding.path("checkId").asText(),
-                severity,
-                Severity.parse(severity).ordinal(),
-                finding.path("category").asText(),
-                finding.path("priority").asInt(),
-                resource.path("kind").asText(),
-                text(resource, "namespace"),
-                resource.path("name").asText(),
+                finding.id(),
+                finding.checkId(),
+                finding.severity().id(),
+                finding.severity().ordinal(),
+                finding.category().id(),
+                finding.priority(),
+                resource.kind(),
+                resource.namespace(),
+                resource.name(),
                 searchText(finding),
-                json(finding)));
+                JsonReportWriter.finding(finding)));
         f.addBatch();
-        for (String group :
-            scan.groupsByFinding().getOrDefault(finding.path("id").asText(), List.of())) {
+        for (String group : scan.groupsByFinding().getOrDefault(finding.id(), List.of())) {
           Sql.bind(g, List.of(scanId, position, group));
           g.addBatch();
         }
@@ -146,18 +149,14 @@ final class ScanInsert {
   }
 
   /** What {@code q} searches: title, message and the resource, lower-cased once here. */
-  static String searchText(JsonNode finding) {
-    JsonNode r = finding.path("resource");
+  static String searchText(Finding f) {
+    Finding.Resource r = f.resource();
     return String.join(
             "\n",
-            finding.path("title").asText(),
-            finding.path("message").asText(),
-            r.path("kind").asText()
-                + "/"
-                + r.path("namespace").asText()
-                + "/"
-                + r.path("name").asText(),
-            r.path("container").asText())
+            f.title(),
+            f.message(),
+            r.kind() + "/" + Objects.toString(r.namespace(), "") + "/" + r.name(),
+            Objects.toString(r.container(), ""))
         .toLowerCase(Locale.ROOT);
   }
 

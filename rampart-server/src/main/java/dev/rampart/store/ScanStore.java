@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rampart.report.JsonReportWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +22,7 @@ import javax.sql.DataSource;
 public final class ScanStore {
 
   private static final String SUMMARY_COLUMNS =
-      "id, started_at, duration_ms, source, cluster, score, by_severity, by_category,"
+      "id, scan_header, duration_ms, source, cluster, score, by_severity, by_category,"
           + " finding_count, attack_path_count";
 
   private final DataSource dataSource;
@@ -158,9 +157,9 @@ public final class ScanStore {
   /** Every scan's score and counts by severity, oldest first. */
   public List<TrendPoint> trend() {
     return sql.query(
-        "SELECT id, started_at, score, by_severity FROM scan ORDER BY started_at, id",
+        "SELECT id, scan_header, score, by_severity FROM scan ORDER BY started_at, id",
         List.of(),
-        rs -> new TrendPoint(rs.getLong(1), instant(rs, 2), rs.getInt(3), tree(rs.getString(4))));
+        rs -> new TrendPoint(rs.getLong(1), startedAt(rs), rs.getInt(3), tree(rs.getString(4))));
   }
 
   /** Every asset group of any stored scan: its latest posture and its trend. */
@@ -168,11 +167,11 @@ public final class ScanStore {
     Map<String, List<TrendPoint>> trends = new LinkedHashMap<>();
     Map<String, JsonNode> latest = new LinkedHashMap<>();
     sql.query(
-        "SELECT id, started_at, asset_groups FROM scan ORDER BY started_at, id",
+        "SELECT id, scan_header, asset_groups FROM scan ORDER BY started_at, id",
         List.of(),
         rs -> {
           long id = rs.getLong(1);
-          String started = instant(rs, 2);
+          String started = startedAt(rs);
           for (JsonNode g : tree(rs.getString(3))) {
             String name = g.path("name").asText();
             latest.put(name, g);
@@ -216,16 +215,7 @@ public final class ScanStore {
     ObjectNode tool = root.putObject("tool");
     tool.put("name", "rampart");
     tool.put("version", rs.getString("tool_version"));
-    ObjectNode scan = root.putObject("scan");
-    scan.put("id", rs.getString("report_id"));
-    scan.put("startedAt", instant(rs, "started_at"));
-    scan.put("durationMs", rs.getLong("duration_ms"));
-    if (rs.getString("source") != null) {
-      scan.put("source", rs.getString("source"));
-    }
-    if (rs.getString("cluster") != null) {
-      scan.put("cluster", rs.getString("cluster"));
-    }
+    root.set("scan", tree(rs.getString("scan_header")));
     root.set("coverage", tree(rs.getString("coverage")));
     ObjectNode summary = root.putObject("summary");
     summary.set("bySeverity", tree(rs.getString("by_severity")));
@@ -263,7 +253,7 @@ public final class ScanStore {
   private static ScanSummary summary(ResultSet rs) throws SQLException {
     return new ScanSummary(
         rs.getLong("id"),
-        instant(rs, "started_at"),
+        startedAt(rs),
         rs.getLong("duration_ms"),
         rs.getString("source"),
         rs.getString("cluster"),
@@ -274,12 +264,9 @@ public final class ScanStore {
         rs.getInt("attack_path_count"));
   }
 
-  private static String instant(ResultSet rs, String column) throws SQLException {
-    return rs.getObject(column, OffsetDateTime.class).toInstant().toString();
-  }
-
-  private static String instant(ResultSet rs, int column) throws SQLException {
-    return rs.getObject(column, OffsetDateTime.class).toInstant().toString();
+  /** As the report says it, to the nanosecond where the scanner's clock had them. */
+  private static String startedAt(ResultSet rs) throws SQLException {
+    return tree(rs.getString("scan_header")).path("startedAt").asText();
   }
 
   static JsonNode tree(String json) {

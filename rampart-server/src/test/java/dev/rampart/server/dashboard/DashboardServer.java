@@ -72,6 +72,16 @@ final class DashboardServer implements AutoCloseable {
         scan(new Snapshot(manifests, read.objects(), read.problems()), config, configText));
   }
 
+  /** A scan of manifests read from a file, with no rampart.yaml, as {@code rampart scan FILE}. */
+  static NewScan scanFile(java.nio.file.Path file) {
+    ManifestReader.Result read =
+        new ManifestReader().read(List.of(file.toString()), InputStream.nullInputStream());
+    return scan(
+        new Snapshot(file.toString(), read.objects(), read.problems()),
+        "rampart.yaml",
+        "apiVersion: rampart.dev/v1\nkind: Config\n");
+  }
+
   private static NewScan scan(Snapshot snapshot, String configName, String configText) {
     List<Check> catalog = BuiltInChecks.all();
     Set<String> ids = catalog.stream().map(c -> c.descriptor().id()).collect(Collectors.toSet());

@@ -1,0 +1,9 @@
+package dev.rampart.store;
+
+class H2StoreTest extends StoreContract {
+
+  @Override
+  TestDatabase open() {
+    return TestDatabase.h2();
+  }
+}
