@@ -2,9 +2,9 @@
 // path's steps merged into one set of nodes and edges, laid out in columns from the entry points
 // (left) to the crown jewels (right). The layout is deterministic: the same paths, the same picture.
 
-export const NODE_W = 210;
+export const NODE_W = 200;
 export const NODE_H = 36;
-const COL_GAP = 90;
+const COL_GAP = 72;
 const ROW_GAP = 16;
 
 /** The kind of a node named like "Kind/namespace/name", "internet" or "cluster-admin". */
