@@ -54,6 +54,7 @@ function drawScanPicker(scans, selectedId, route) {
 
 async function render() {
   const mine = ++renderCount;
+  const hash = location.hash;
   const route = currentRoute();
   const view = viewFor(route.path);
   drawNav(view ? view.nav : '', route.params);
@@ -79,6 +80,8 @@ async function render() {
     if (mine !== renderCount) return;
     clear(main).append(h('section', { class: 'card error', id: 'error' }, h('h2', {}, 'Could not load this view'), h('p', {}, String(error.message || error))));
   }
+  // Which URL the page shows: tests (and anything else watching) wait for it to match the address.
+  document.body.setAttribute('data-rendered', hash);
   document.body.setAttribute('data-state', 'ready');
 }
 

@@ -126,7 +126,7 @@ function drawGraph(graph, size) {
         s('rect', { width: NODE_W, height: NODE_H, rx: 8, ry: 8 }),
         s('rect', { class: 'node-stripe', width: 6, height: NODE_H, rx: 3, ry: 3 }),
         s('text', { x: 14, y: 15, class: 'node-kind' }, n.kind === n.id ? (n.entry ? 'entry point' : 'crown jewel') : n.kind),
-        s('text', { x: 14, y: 29, class: 'node-name' }, label.length > 26 ? `${label.slice(0, 25)}…` : label),
+        s('text', { x: 14, y: 29, class: 'node-name' }, label.length > 24 ? `${label.slice(0, 23)}…` : label),
       ),
     );
   }
@@ -226,6 +226,7 @@ function select(state, selection, initial = false) {
     for (const k of ['node', 'edge', 'path']) params.delete(k);
     if (selection) for (const [k, v] of Object.entries(selection)) params.set(k, v);
     history.replaceState(null, '', link('/map', params));
+    document.body.setAttribute('data-rendered', location.hash);
   }
 }
 

@@ -63,16 +63,21 @@ final class Browser {
     return driver;
   }
 
-  /** Waits until the page has finished rendering its view (app.js sets data-state). */
+  /**
+   * Waits until the page has rendered the view of its current address: app.js marks the body with
+   * data-state and the hash it rendered, so that a hash change that has not been handled yet is not
+   * mistaken for the previous view.
+   */
   static void ready(WebDriver driver) {
     try {
       new WebDriverWait(driver, Duration.ofSeconds(20))
           .until(
               d ->
-                  "ready"
-                      .equals(
-                          ((JavascriptExecutor) d)
-                              .executeScript("return document.body.getAttribute('data-state')")));
+                  Boolean.TRUE.equals(
+                      ((JavascriptExecutor) d)
+                          .executeScript(
+                              "const b = document.body; return b.getAttribute('data-state') ==="
+                                  + " 'ready' && b.getAttribute('data-rendered') === location.hash")));
     } catch (TimeoutException e) {
       // Say what the page showed instead: a timeout alone does not tell why.
       throw new AssertionError(
