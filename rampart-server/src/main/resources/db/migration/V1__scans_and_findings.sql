@@ -23,12 +23,14 @@ CREATE TABLE scan (
   attack_path_bounds TEXT NOT NULL,
   asset_groups TEXT NOT NULL,
   exceptions_applied TEXT NOT NULL,
-  exceptions_expired TEXT NOT NULL
+  exceptions_expired TEXT NOT NULL,
+  -- A large scan is written in several transactions; readers see it only once it is complete.
+  complete BOOLEAN NOT NULL DEFAULT FALSE
 );
 
 CREATE INDEX scan_started_at ON scan (started_at);
 
--- Each finding as its report JSON (body) plus the fields the API filters and sorts on.
+-- Each finding of a scan: the fields the API filters and sorts on, and its report JSON by hash.
 -- position keeps the report's order (priority, then a stable order), the default sort.
 CREATE TABLE finding (
   scan_id BIGINT NOT NULL REFERENCES scan (id) ON DELETE CASCADE,
@@ -42,9 +44,19 @@ CREATE TABLE finding (
   kind VARCHAR(200) NOT NULL,
   namespace VARCHAR(300),
   name VARCHAR(1000) NOT NULL,
-  search_text TEXT NOT NULL,
-  body TEXT NOT NULL,
+  body_hash VARCHAR(64) NOT NULL,
   PRIMARY KEY (scan_id, position)
+);
+
+-- A finding's report JSON, stored once however many scans have it: a cluster scanned every hour
+-- mostly finds what it found an hour ago, and a 50 000-pod cluster has hundreds of thousands of
+-- findings. hash is the SHA-256 of body. search_text is what the text filter searches, lower-case.
+-- VARCHAR rather than TEXT: H2 keeps TEXT as separate large objects, several times bigger and
+-- slower for a million small values; on PostgreSQL both are the same type.
+CREATE TABLE finding_body (
+  hash VARCHAR(64) PRIMARY KEY,
+  search_text VARCHAR(1000000) NOT NULL,
+  body VARCHAR(1000000) NOT NULL
 );
 
 CREATE INDEX finding_by_id ON finding (scan_id, finding_id);

@@ -31,10 +31,10 @@ public record FindingQuery(
 
   /** Orders of the list; each ends with the report's order, so pages never overlap. */
   public enum Sort {
-    PRIORITY("priority", "position"),
-    SEVERITY("severity", "severity_rank, position"),
-    CHECK("check", "check_id, position"),
-    RESOURCE("resource", "kind, namespace, name, position");
+    PRIORITY("priority", "f.position"),
+    SEVERITY("severity", "f.severity_rank, f.position"),
+    CHECK("check", "f.check_id, f.position"),
+    RESOURCE("resource", "f.kind, f.namespace, f.name, f.position");
 
     private final String id;
     private final String orderBy;
@@ -121,7 +121,7 @@ public record FindingQuery(
       params.addAll(groups);
     }
     if (text != null) {
-      sql.append(" AND f.search_text LIKE ? ESCAPE '\\'");
+      sql.append(" AND b.search_text LIKE ? ESCAPE '\\'");
       params.add("%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
     }
     return sql.toString();

@@ -41,7 +41,7 @@ public final class ScanStore {
   /** Every scan, newest first. */
   public List<ScanSummary> list() {
     return sql.query(
-        "SELECT " + SUMMARY_COLUMNS + " FROM scan ORDER BY started_at DESC, id DESC",
+        "SELECT " + SUMMARY_COLUMNS + " FROM scan WHERE complete ORDER BY started_at DESC, id DESC",
         List.of(),
         ScanStore::summary);
   }
@@ -49,7 +49,7 @@ public final class ScanStore {
   public Optional<ScanSummary> summary(long id) {
     return first(
         sql.query(
-            "SELECT " + SUMMARY_COLUMNS + " FROM scan WHERE id = ?",
+            "SELECT " + SUMMARY_COLUMNS + " FROM scan WHERE id = ? AND complete",
             List.of(id),
             ScanStore::summary));
   }
@@ -60,7 +60,7 @@ public final class ScanStore {
             "SELECT "
                 + SUMMARY_COLUMNS
                 + ", coverage, asset_groups, exceptions_applied, exceptions_expired"
-                + " FROM scan WHERE id = ?",
+                + " FROM scan WHERE id = ? AND complete",
             List.of(id),
             rs ->
                 new ScanDetail(
@@ -76,14 +76,16 @@ public final class ScanStore {
       return Optional.empty();
     }
     List<Object> params = new ArrayList<>(List.of(id));
-    String where = "FROM finding f WHERE f.scan_id = ?" + query.where(params);
+    String where =
+        "FROM finding f JOIN finding_body b ON b.hash = f.body_hash WHERE f.scan_id = ?"
+            + query.where(params);
     long total = sql.count("SELECT COUNT(*) " + where, params);
     List<Object> page = new ArrayList<>(params);
     page.add(query.limit());
     page.add(query.offset());
     List<JsonNode> items =
         sql.query(
-            "SELECT f.body " + where + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?",
+            "SELECT b.body " + where + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?",
             page,
             rs -> tree(rs.getString(1)));
     return Optional.of(new FindingPage(total, query.offset(), query.limit(), items));
@@ -93,7 +95,10 @@ public final class ScanStore {
   public Optional<JsonNode> finding(long scanId, String findingId) {
     return first(
         sql.query(
-            "SELECT body FROM finding WHERE scan_id = ? AND finding_id = ? ORDER BY position",
+            "SELECT b.body FROM finding f JOIN finding_body b ON b.hash = f.body_hash"
+                + " WHERE f.scan_id = ? AND f.finding_id = ?"
+                + " AND EXISTS (SELECT 1 FROM scan s WHERE s.id = f.scan_id AND s.complete)"
+                + " ORDER BY f.position",
             List.of(scanId, findingId),
             rs -> tree(rs.getString(1))));
   }
@@ -118,7 +123,7 @@ public final class ScanStore {
   public Optional<JsonNode> attackPaths(long id) {
     return first(
         sql.query(
-            "SELECT attack_paths FROM scan WHERE id = ?",
+            "SELECT attack_paths FROM scan WHERE id = ? AND complete",
             List.of(id),
             rs -> tree(rs.getString(1))));
   }
@@ -142,7 +147,8 @@ public final class ScanStore {
       return Optional.empty();
     }
     String only =
-        "SELECT a.body FROM finding a WHERE a.scan_id = ? AND NOT EXISTS (SELECT 1 FROM finding b"
+        "SELECT fb.body FROM finding a JOIN finding_body fb ON fb.hash = a.body_hash"
+            + " WHERE a.scan_id = ? AND NOT EXISTS (SELECT 1 FROM finding b"
             + " WHERE b.scan_id = ? AND b.finding_id = a.finding_id) ORDER BY a.position";
     List<JsonNode> added = sql.query(only, List.of(to, from), rs -> tree(rs.getString(1)));
     List<JsonNode> resolved = sql.query(only, List.of(from, to), rs -> tree(rs.getString(1)));
@@ -157,7 +163,7 @@ public final class ScanStore {
   /** Every scan's score and counts by severity, oldest first. */
   public List<TrendPoint> trend() {
     return sql.query(
-        "SELECT id, scan_header, score, by_severity FROM scan ORDER BY started_at, id",
+        "SELECT id, scan_header, score, by_severity FROM scan WHERE complete ORDER BY started_at, id",
         List.of(),
         rs -> new TrendPoint(rs.getLong(1), startedAt(rs), rs.getInt(3), tree(rs.getString(4))));
   }
@@ -167,7 +173,7 @@ public final class ScanStore {
     Map<String, List<TrendPoint>> trends = new LinkedHashMap<>();
     Map<String, JsonNode> latest = new LinkedHashMap<>();
     sql.query(
-        "SELECT id, scan_header, asset_groups FROM scan ORDER BY started_at, id",
+        "SELECT id, scan_header, asset_groups FROM scan WHERE complete ORDER BY started_at, id",
         List.of(),
         rs -> {
           long id = rs.getLong(1);
@@ -197,12 +203,15 @@ public final class ScanStore {
 
   /** The whole JSON report of a stored scan, as {@code rampart scan -f json} wrote it. */
   public Optional<ReportDocument> report(long id) {
-    return first(sql.query("SELECT * FROM scan WHERE id = ?", List.of(id), rs -> header(rs)))
+    return first(
+            sql.query(
+                "SELECT * FROM scan WHERE id = ? AND complete", List.of(id), rs -> header(rs)))
         .map(
             root -> {
               ArrayNode findings = root.putArray("findings");
               sql.query(
-                  "SELECT body FROM finding WHERE scan_id = ? ORDER BY position",
+                  "SELECT b.body FROM finding f JOIN finding_body b ON b.hash = f.body_hash"
+                      + " WHERE f.scan_id = ? ORDER BY f.position",
                   List.of(id),
                   rs -> findings.add(tree(rs.getString(1))));
               return ReportDocument.of(reorder(root));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,6 +59,63 @@ abstract class StoreContract {
     ReportDocument stored = store.report(first).orElseThrow();
     assertThat(stored.root()).isEqualTo(original.root());
     assertThat(stored.findings()).hasSizeGreaterThan(100);
+  }
+
+  @Test
+  void aFindingBodyThatScansShareIsStoredOnce() {
+    Sql sql = new Sql(db.database().dataSource());
+    List<Object> both = List.of(first, second);
+    long rows = sql.count("SELECT COUNT(*) FROM finding WHERE scan_id IN (?, ?)", both);
+    long bodies =
+        sql.count(
+            "SELECT COUNT(*) FROM finding_body WHERE hash IN"
+                + " (SELECT body_hash FROM finding WHERE scan_id IN (?, ?))",
+            both);
+    long distinct =
+        sql.count("SELECT COUNT(DISTINCT body_hash) FROM finding WHERE scan_id IN (?, ?)", both);
+    assertThat(rows).isEqualTo(first().findings() + second().findings());
+    // Most findings of the second scan are the first's, unchanged: their JSON is not stored again.
+    assertThat(bodies).isEqualTo(distinct).isLessThan(rows * 3 / 4);
+  }
+
+  private ScanSummary first() {
+    return store.summary(first).orElseThrow();
+  }
+
+  private ScanSummary second() {
+    return store.summary(second).orElseThrow();
+  }
+
+  @Test
+  void aFailedSaveLeavesNothingBehind() {
+    Sql sql = new Sql(db.database().dataSource());
+    long scans = sql.count("SELECT COUNT(*) FROM scan", List.of());
+    NewScan ok = TestScans.hostile();
+    // A group name longer than its column: the save fails after the scan row was committed.
+    NewScan bad =
+        new NewScan(
+            ok.result(),
+            ok.toolVersion(),
+            Map.of("hostile00000000000001", List.of("g".repeat(5_000))),
+            ok.checks());
+    assertThatThrownBy(() -> store.save(bad)).isInstanceOf(StoreException.class);
+    assertThat(sql.count("SELECT COUNT(*) FROM scan", List.of())).isEqualTo(scans);
+  }
+
+  @Test
+  void anIncompleteScanIsInvisible() {
+    long id = store.save(TestScans.hostile());
+    try {
+      execute("UPDATE scan SET complete = FALSE WHERE id = ?", id);
+      assertThat(store.list()).extracting(ScanSummary::id).doesNotContain(id);
+      assertThat(store.trend()).extracting(TrendPoint::scanId).doesNotContain(id);
+      assertThat(store.summary(id)).isEmpty();
+      assertThat(store.findings(id, FindingQuery.all())).isEmpty();
+      assertThat(store.finding(id, "hostile00000000000001")).isEmpty();
+      assertThat(store.report(id)).isEmpty();
+    } finally {
+      delete(id);
+    }
   }
 
   @Test
@@ -224,6 +282,55 @@ abstract class StoreContract {
   }
 
   @Test
+  void noSecretValueReachesTheDatabase() throws Exception {
+    // Every value the demo's Secrets hold, raw (base64) and decoded.
+    Set<String> secrets = new HashSet<>();
+    for (var o : demo.snapshot().objects()) {
+      if (o.resource() instanceof io.fabric8.kubernetes.api.model.Secret secret) {
+        if (secret.getData() != null) {
+          for (String v : secret.getData().values()) {
+            secrets.add(v);
+            secrets.add(
+                new String(java.util.Base64.getDecoder().decode(v), StandardCharsets.UTF_8));
+          }
+        }
+        if (secret.getStringData() != null) {
+          secrets.addAll(secret.getStringData().values());
+        }
+      }
+    }
+    // Short values are not secret material: a token Secret's "namespace" key holds kube-system.
+    secrets.removeIf(v -> v.length() < 16);
+    assertThat(secrets).as("the demo's secret values, the test's premise").isNotEmpty();
+    StringBuilder stored = new StringBuilder();
+    try (var c = db.database().dataSource().getConnection();
+        var st = c.createStatement()) {
+      for (String table :
+          List.of("scan", "finding", "finding_body", "finding_group", "scan_check")) {
+        try (var rs = st.executeQuery("SELECT * FROM " + table)) {
+          int columns = rs.getMetaData().getColumnCount();
+          while (rs.next()) {
+            for (int i = 1; i <= columns; i++) {
+              stored.append(rs.getString(i)).append('\n');
+            }
+          }
+        }
+      }
+    }
+    assertThat(stored.length()).isGreaterThan(100_000);
+    for (String secret : secrets) {
+      int at = stored.indexOf(secret);
+      assertThat(at)
+          .as(
+              () ->
+                  "a secret value in the database: "
+                      + stored.substring(
+                          Math.max(0, at - 300), Math.min(stored.length(), at + 100)))
+          .isEqualTo(-1);
+    }
+  }
+
+  @Test
   void hostileStringsAreStoredAsData() {
     NewScan hostile = TestScans.hostile();
     long id = store.save(hostile);
@@ -243,8 +350,12 @@ abstract class StoreContract {
   }
 
   private void delete(long id) {
+    execute("DELETE FROM scan WHERE id = ?", id);
+  }
+
+  private void execute(String statement, long id) {
     try (var c = db.database().dataSource().getConnection();
-        var ps = c.prepareStatement("DELETE FROM scan WHERE id = ?")) {
+        var ps = c.prepareStatement(statement)) {
       ps.setLong(1, id);
       ps.executeUpdate();
     } catch (java.sql.SQLException e) {
