@@ -44,18 +44,20 @@ CREATE TABLE finding (
   kind VARCHAR(200) NOT NULL,
   namespace VARCHAR(300),
   name VARCHAR(1000) NOT NULL,
+  -- What the text filter searches, lower-case: here rather than with the body, so that filtering
+  -- and counting read this table alone and the bodies of one page only.
+  search_text VARCHAR(1000000) NOT NULL,
   body_hash VARCHAR(64) NOT NULL,
   PRIMARY KEY (scan_id, position)
 );
 
 -- A finding's report JSON, stored once however many scans have it: a cluster scanned every hour
 -- mostly finds what it found an hour ago, and a 50 000-pod cluster has hundreds of thousands of
--- findings. hash is the SHA-256 of body. search_text is what the text filter searches, lower-case.
+-- findings. hash is the SHA-256 of body.
 -- VARCHAR rather than TEXT: H2 keeps TEXT as separate large objects, several times bigger and
 -- slower for a million small values; on PostgreSQL both are the same type.
 CREATE TABLE finding_body (
   hash VARCHAR(64) PRIMARY KEY,
-  search_text VARCHAR(1000000) NOT NULL,
   body VARCHAR(1000000) NOT NULL
 );
 

@@ -121,7 +121,7 @@ public record FindingQuery(
       params.addAll(groups);
     }
     if (text != null) {
-      sql.append(" AND b.search_text LIKE ? ESCAPE '\\'");
+      sql.append(" AND f.search_text LIKE ? ESCAPE '\\'");
       params.add("%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
     }
     return sql.toString();

@@ -33,11 +33,11 @@ final class ScanInsert {
           + " exceptions_expired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   private static final String FINDING =
       "INSERT INTO finding (scan_id, position, finding_id, check_id, severity, severity_rank,"
-          + " category, priority, kind, namespace, name, body_hash)"
-          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + " category, priority, kind, namespace, name, search_text, body_hash)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   // Portable "insert unless present" (no MERGE or ON CONFLICT, which differ between the two).
   private static final String BODY =
-      "INSERT INTO finding_body (hash, search_text, body) SELECT ?, ?, ?"
+      "INSERT INTO finding_body (hash, body) SELECT ?, ?"
           + " WHERE NOT EXISTS (SELECT 1 FROM finding_body WHERE hash = ?)";
   private static final String GROUP =
       "INSERT INTO finding_group (scan_id, position, group_name) VALUES (?, ?, ?)";
@@ -144,7 +144,7 @@ final class ScanInsert {
         String hash = sha256(body);
         // Batched too: each statement of a batch sees the rows the ones before it inserted, so two
         // equal bodies in one batch are stored once.
-        Sql.bind(b, List.of(hash, searchText(finding), body, hash));
+        Sql.bind(b, List.of(hash, body, hash));
         b.addBatch();
         Sql.bind(
             f,
@@ -160,6 +160,7 @@ final class ScanInsert {
                 resource.kind(),
                 resource.namespace(),
                 resource.name(),
+                searchText(finding),
                 hash));
         f.addBatch();
         for (String group : scan.groupsByFinding().getOrDefault(finding.id(), List.of())) {

@@ -76,19 +76,34 @@ public final class ScanStore {
       return Optional.empty();
     }
     List<Object> params = new ArrayList<>(List.of(id));
-    String where =
-        "FROM finding f JOIN finding_body b ON b.hash = f.body_hash WHERE f.scan_id = ?"
-            + query.where(params);
+    // Filter, count and page on the finding rows alone; then read the bodies of one page.
+    String where = "FROM finding f WHERE f.scan_id = ?" + query.where(params);
     long total = sql.count("SELECT COUNT(*) " + where, params);
     List<Object> page = new ArrayList<>(params);
     page.add(query.limit());
     page.add(query.offset());
-    List<JsonNode> items =
+    List<String> hashes =
         sql.query(
-            "SELECT b.body " + where + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?",
+            "SELECT f.body_hash " + where + " ORDER BY " + query.orderBy() + " LIMIT ? OFFSET ?",
             page,
-            rs -> tree(rs.getString(1)));
+            rs -> rs.getString(1));
+    List<JsonNode> items = bodies(hashes);
     return Optional.of(new FindingPage(total, query.offset(), query.limit(), items));
+  }
+
+  /** The bodies of these hashes, in their order. */
+  private List<JsonNode> bodies(List<String> hashes) {
+    if (hashes.isEmpty()) {
+      return List.of();
+    }
+    Map<String, JsonNode> byHash = new java.util.HashMap<>();
+    sql.query(
+        "SELECT hash, body FROM finding_body WHERE hash IN ("
+            + String.join(", ", java.util.Collections.nCopies(hashes.size(), "?"))
+            + ")",
+        hashes,
+        rs -> byHash.put(rs.getString(1), tree(rs.getString(2))));
+    return hashes.stream().map(byHash::get).toList();
   }
 
   /** One finding of a scan by its fingerprint. */
