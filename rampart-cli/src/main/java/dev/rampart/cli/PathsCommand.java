@@ -4,10 +4,10 @@ import dev.rampart.checks.BuiltInChecks;
 import dev.rampart.config.ConfigException;
 import dev.rampart.config.ConfigLoader;
 import dev.rampart.config.RampartConfig;
+import dev.rampart.data.DataStore;
 import dev.rampart.graph.AssetGraph;
 import dev.rampart.graph.AssetGroups;
 import dev.rampart.graph.AttackPaths;
-import dev.rampart.graph.NetworkFacts;
 import dev.rampart.report.AttackPathsOutput;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.source.demo.DemoCluster;
@@ -115,13 +115,15 @@ final class PathsCommand implements Callable<Integer> {
       names = {"-k", "--paths-per-target"},
       paramLabel = "K",
       defaultValue = "5",
-      description = "at most K paths per crown jewel (default: ${DEFAULT-VALUE})")
+      description =
+          "at most K paths per entry point and crown jewel, each through another first foothold"
+              + " (default: ${DEFAULT-VALUE})")
   int k;
 
   @Option(
       names = "--max-length",
       paramLabel = "N",
-      defaultValue = "8",
+      defaultValue = "10",
       description = "at most N steps per path (default: ${DEFAULT-VALUE})")
   int maxLength;
 
@@ -140,7 +142,7 @@ final class PathsCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Snapshot snapshot = source.load(paths, err);
     AssetGroups groups = new AssetGroups(loadConfig().assetGroups());
-    AssetGraph graph = AssetGraph.of(snapshot, NetworkFacts.of(snapshot), groups);
+    AssetGraph graph = AssetGraph.of(snapshot, groups, DataStore.defaults().active().data());
     AttackPaths.Options defaults = AttackPaths.Options.defaults();
     AttackPaths.Options options =
         new AttackPaths.Options(

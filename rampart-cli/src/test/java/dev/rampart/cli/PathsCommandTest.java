@@ -9,16 +9,22 @@ import org.junit.jupiter.api.Test;
 class PathsCommandTest {
 
   @Test
-  void explainsTheDemoPathsStepByStep() {
-    Cli r =
-        Cli.run("paths", "--demo", "--to", "Secret/payments/payments-db-credentials", "-k", "20");
+  void explainsTheDemoStoriesStepByStepByDefault() {
+    Cli r = Cli.run("paths", "--demo");
     assertThat(r.exit()).isZero();
     assertThat(r.out())
         .contains(
-            "internet → Deployment/storefront/frontend → ServiceAccount/storefront/frontend"
-                + " → Secret/payments/payments-db-credentials")
-        .contains("-EXPOSES [mitre:t1190]-> Deployment/storefront/frontend")
-        .contains("RoleBinding/payments/payments-secrets-readers");
+            "internet → Ingress/storefront/shop → Service/storefront/frontend"
+                + " → Deployment/storefront/frontend → Secret/storefront/payments-db-credentials")
+        .contains(
+            "Service/storefront/frontend -EXPOSES [mitre:t1190]-> Deployment/storefront/frontend")
+        .contains("internet → DaemonSet/monitoring/node-exporter → Node/cp-1 → cluster-admin")
+        .contains(
+            "Secret/ci/deployer-token → ServiceAccount/ci/deployer → ClusterRoleBinding/ci-deployer"
+                + " → Namespace/kube-system → ServiceAccount/kube-system/legacy-admin"
+                + " → cluster-admin")
+        .contains(
+            "ClusterRoleBinding/ci-deployer -CAN_CREATE_POD [mitre:t1610]-> Namespace/kube-system");
   }
 
   @Test
@@ -28,7 +34,10 @@ class PathsCommandTest {
             "paths", "--demo", "--from", "Pod/ci/runner-deploy-job-4821", "--to", "cluster-admin");
     assertThat(r.exit()).isZero();
     assertThat(r.out())
-        .contains("Pod/ci/runner-deploy-job-4821 → ServiceAccount/ci/deployer → cluster-admin");
+        .contains(
+            "1. Pod/ci/runner-deploy-job-4821 → ServiceAccount/ci/deployer"
+                + " → ClusterRoleBinding/ci-deployer →")
+        .doesNotContain("internet →");
   }
 
   @Test

@@ -1,5 +1,13 @@
 package dev.rampart.graph;
 
+import dev.rampart.checks.version.VersionData;
+import dev.rampart.network.Decision;
+import dev.rampart.network.InternetPaths;
+import dev.rampart.network.Network;
+import dev.rampart.network.PodEndpoint;
+import dev.rampart.network.PortSet;
+import dev.rampart.network.Reachability;
+import dev.rampart.network.Route;
 import dev.rampart.rbac.Escalation;
 import dev.rampart.rbac.Grant;
 import dev.rampart.rbac.Rbac;
@@ -36,9 +44,15 @@ public final class AssetGraph {
 
   private AssetGraph() {}
 
-  public static AssetGraph of(Snapshot snapshot, NetworkFacts network, AssetGroups groups) {
+  /**
+   * @param versions the known vulnerabilities of components Rampart sees the version of (for the
+   *     ingress-nginx controller's image); Trivy Operator reports in the snapshot add to them
+   */
+  public static AssetGraph of(Snapshot snapshot, AssetGroups groups, VersionData versions) {
     AssetGraph g = new AssetGraph();
-    new GraphBuilder(g, snapshot, network, groups).build();
+    new GraphBuilder(
+            g, snapshot, Network.of(snapshot), groups, ImageVulnerabilities.of(snapshot, versions))
+        .build();
     return g;
   }
 
@@ -100,6 +114,17 @@ public final class AssetGraph {
     }
   }
 
+  /** Adds {@code e} unless an edge of its type already joins the two assets. */
+  void connectOnce(Asset from, Asset to, Edge e) {
+    for (Edge existing :
+        graph.getAllEdges(from, to) == null ? Set.<Edge>of() : graph.getAllEdges(from, to)) {
+      if (existing.type() == e.type()) {
+        return;
+      }
+    }
+    connect(from, to, e);
+  }
+
   void connect(Asset from, Asset to, Edge e) {
     graph.addVertex(from);
     graph.addVertex(to);
@@ -120,16 +145,23 @@ public final class AssetGraph {
   private static final class GraphBuilder {
     private final AssetGraph g;
     private final Snapshot snapshot;
-    private final NetworkFacts network;
+    private final Network network;
     private final AssetGroups groups;
+    private final ImageVulnerabilities vulnerabilities;
     private final Rbac rbac;
     private final Map<KubeObject, Asset> workloadAssets = new IdentityHashMap<>();
 
-    GraphBuilder(AssetGraph g, Snapshot snapshot, NetworkFacts network, AssetGroups groups) {
+    GraphBuilder(
+        AssetGraph g,
+        Snapshot snapshot,
+        Network network,
+        AssetGroups groups,
+        ImageVulnerabilities vulnerabilities) {
       this.g = g;
       this.snapshot = snapshot;
       this.network = network;
       this.groups = groups;
+      this.vulnerabilities = vulnerabilities;
       this.rbac = Rbac.of(snapshot);
     }
 
@@ -149,7 +181,6 @@ public final class AssetGraph {
         Asset a = Asset.workload(w.kind(), w.namespace(), w.name());
         g.addWorkload(a, w);
         workloadAssets.put(w.object(), a);
-        exposure(a, w);
         escapes(a, w);
         mounts(a, w);
         if (tokenCarriers.contains(w.object())) {
@@ -175,6 +206,7 @@ public final class AssetGraph {
         }
       }
       hosts(carriers);
+      exposure();
       reaches();
       tokenSecrets(identities);
       identities.add(Subject.user(Subject.ANONYMOUS));
@@ -191,7 +223,7 @@ public final class AssetGraph {
         Set<String> scope = grantedNamespaces(s);
         if (!scope.isEmpty()) {
           secretReads(s, scope);
-          podCreation(s, scope);
+          workloadControl(s, scope);
         }
       }
     }
@@ -256,13 +288,81 @@ public final class AssetGraph {
       }
     }
 
-    private void exposure(Asset a, Workload w) {
-      Set<String> routes = network.internetRoutes(w);
-      if (!routes.isEmpty()) {
-        List<String> evidence = new ArrayList<>();
-        routes.forEach(r -> evidence.add("exposed to the internet via " + r));
-        g.connect(Asset.INTERNET, a, new Edge(EdgeType.EXPOSES, "T1190", 0.6, evidence));
+    /**
+     * The routes of the NetworkPolicy engine ({@link InternetPaths}): only those it admits, hop by
+     * hop: internet → Ingress or Gateway API route → Service → the workload, or internet → Service
+     * (LoadBalancer, NodePort, external IP) → the workload, or straight to the workload on its host
+     * ports or host network. The last hop is where the attacker runs code in the workload.
+     */
+    /** The workloads the internet reaches directly. */
+    private final Set<Asset> exposed = new java.util.HashSet<>();
+
+    private void exposure() {
+      for (InternetPaths.Entry e : network.internetPaths().entries()) {
+        Asset w = workloadAssets.get(e.workload().object());
+        if (w == null) {
+          continue;
+        }
+        for (Route r : e.routes()) {
+          if (!r.internet()) {
+            continue;
+          }
+          PortSet ports = e.ports().intersect(r.podPorts());
+          List<Asset> chain = new ArrayList<>();
+          switch (r.kind()) {
+            case INGRESS, GATEWAY_ROUTE -> {
+              chain.add(objectAsset(Asset.Kind.ROUTE, r.via()));
+              if (r.service() != null) {
+                chain.add(service(r.service()));
+              }
+            }
+            case HOST_PORT, HOST_NETWORK -> {}
+            default -> chain.add(service(r.via()));
+          }
+          Asset from = Asset.INTERNET;
+          for (Asset hop : chain) {
+            String why =
+                from == Asset.INTERNET
+                    ? "open to the internet: " + r.describe() + note(r)
+                    : from.id() + " forwards to " + hop.id();
+            g.connectOnce(from, hop, new Edge(EdgeType.EXPOSES, null, 1.0, List.of(why)));
+            from = hop;
+          }
+          String into =
+              chain.isEmpty()
+                  ? "exposed to the internet via " + r.describe() + note(r)
+                  : from.id() + " selects the pods of " + e.workload().object().ref().display();
+          exposed.add(w);
+          g.connectOnce(
+              from,
+              w,
+              new Edge(
+                  EdgeType.EXPOSES,
+                  "T1190",
+                  0.6,
+                  List.of(into, "NetworkPolicy admits the traffic on " + ports.describe())));
+        }
       }
+    }
+
+    private static String note(Route r) {
+      return r.note() == null ? "" : " (" + r.note() + ")";
+    }
+
+    private Asset service(dev.rampart.snapshot.ObjectRef ref) {
+      Asset a = new Asset(Asset.Kind.SERVICE, ref.namespace(), ref.name());
+      if (!g.graph.containsVertex(a)) {
+        g.add(a, snapshot.find("Service", ref.namespace(), ref.name()).orElse(null));
+      }
+      return a;
+    }
+
+    private Asset objectAsset(Asset.Kind kind, dev.rampart.snapshot.ObjectRef ref) {
+      Asset a = Asset.of(kind, ref.kind(), ref.namespace(), ref.name());
+      if (!g.graph.containsVertex(a)) {
+        g.add(a, snapshot.find(ref.kind(), ref.namespace(), ref.name()).orElse(null));
+      }
+      return a;
     }
 
     private void escapes(Asset a, Workload w) {
@@ -289,17 +389,26 @@ public final class AssetGraph {
      * control-plane taint land on a control-plane node, and {@code nodeName} pins a pod.
      */
     private String placement(Workload w, Asset node) {
+      if (!mayRun(w, node)) {
+        return null;
+      }
       String pinned = w.spec().getNodeName();
       if (pinned != null && !pinned.isEmpty()) {
-        return pinned.equals(node.name()) ? w.field("nodeName") + ": " + pinned : null;
-      }
-      if (g.isControlPlane(node) && !toleratesControlPlane(w)) {
-        return null;
+        return w.field("nodeName") + ": " + pinned;
       }
       if ("DaemonSet".equals(w.kind())) {
         return "a DaemonSet runs on every node it tolerates, " + node.id() + " among them";
       }
       return "may be scheduled on " + node.id() + " (assumed: any node the scheduler may pick)";
+    }
+
+    /** {@link #placement} without its words: asked for every node and service account. */
+    private boolean mayRun(Workload w, Asset node) {
+      String pinned = w.spec().getNodeName();
+      if (pinned != null && !pinned.isEmpty()) {
+        return pinned.equals(node.name());
+      }
+      return !(g.isControlPlane(node) && !toleratesControlPlane(w));
     }
 
     private static boolean toleratesControlPlane(Workload w) {
@@ -319,10 +428,11 @@ public final class AssetGraph {
      * the token there: a thousand replicas of one account add no path.
      */
     private void hosts(Map<Subject, List<Workload>> carriers) {
+      // Most nodes run every carrier of an account: its words are written once, not per node.
+      Map<Subject, String> everyCarrier = new HashMap<>();
       for (Asset node : g.nodes) {
         for (Map.Entry<Subject, List<Workload>> e : carriers.entrySet()) {
-          List<Workload> there =
-              e.getValue().stream().filter(w -> placement(w, node) != null).toList();
+          List<Workload> there = e.getValue().stream().filter(w -> mayRun(w, node)).toList();
           if (there.isEmpty()) {
             continue;
           }
@@ -339,7 +449,10 @@ public final class AssetGraph {
                           + " reads the token of "
                           + e.getKey().display()
                           + " that the kubelet mounts for "
-                          + ServiceAccountTokens.describe(there, 3))));
+                          + (there.size() == e.getValue().size()
+                              ? everyCarrier.computeIfAbsent(
+                                  e.getKey(), k -> ServiceAccountTokens.describe(there, 3))
+                              : ServiceAccountTokens.describe(there, 3)))));
         }
       }
     }
@@ -352,6 +465,42 @@ public final class AssetGraph {
         if (v.getSecret() != null && v.getSecret().getSecretName() != null) {
           secrets.putIfAbsent(
               v.getSecret().getSecretName(), w.field("volumes[" + i + "].secret.secretName"));
+        }
+        if (v.getPersistentVolumeClaim() != null
+            && v.getPersistentVolumeClaim().getClaimName() != null) {
+          String claim = v.getPersistentVolumeClaim().getClaimName();
+          Asset pvc = Asset.of(Asset.Kind.VOLUME, "PersistentVolumeClaim", w.namespace(), claim);
+          if (!g.graph.containsVertex(pvc)) {
+            g.add(pvc, snapshot.find("PersistentVolumeClaim", w.namespace(), claim).orElse(null));
+          }
+          g.connect(
+              a,
+              pvc,
+              new Edge(
+                  EdgeType.MOUNTS,
+                  "T1005",
+                  0.95,
+                  List.of(
+                      w.object().ref().display()
+                          + " "
+                          + w.field("volumes[" + i + "].persistentVolumeClaim.claimName")
+                          + ": "
+                          + claim)));
+        }
+        if (v.getHostPath() != null && v.getHostPath().getPath() != null) {
+          g.connect(
+              a,
+              Asset.hostPath(v.getHostPath().getPath()),
+              new Edge(
+                  EdgeType.MOUNTS,
+                  null,
+                  1.0,
+                  List.of(
+                      w.object().ref().display()
+                          + " "
+                          + w.field("volumes[" + i + "].hostPath.path")
+                          + ": "
+                          + v.getHostPath().getPath())));
         }
       }
       for (var c : w.containers()) {
@@ -383,28 +532,116 @@ public final class AssetGraph {
     }
 
     /**
-     * Internet-facing workloads reach the workloads of critical asset groups that admit every pod.
-     * Only those pairs: the rest of the east-west mesh adds no path to a crown jewel that a shorter
-     * one does not already give.
+     * East-west movement, as the NetworkPolicy engine decides it ({@link Network#decide}, the
+     * verdict {@code rampart reach} gives): from the workloads an attacker may hold (those the
+     * internet reaches, and those a vulnerability lets them take over on the way) to the workloads
+     * that matter, those of critical asset groups ({@code REACHES}: the data is at hand) and those
+     * with an exploitable vulnerability ({@code VULNERABLE}: code runs there). Reachability is
+     * asked per class of pods that no policy tells apart, so the cost follows the sources and the
+     * targets, not every pair of pods. The vulnerable workloads the internet reaches directly get a
+     * {@code VULNERABLE} edge beside their {@code EXPOSES} one.
      */
     private void reaches() {
-      List<Asset> exposed =
-          g.graph.outgoingEdgesOf(Asset.INTERNET).stream().map(g.graph::getEdgeTarget).toList();
-      for (Workload w : snapshot.workloads()) {
-        Asset target = workloadAssets.get(w.object());
-        if (target == null || !groups.isCritical(w.object())) {
+      Reachability reach = network.reachability();
+      Map<Integer, List<PodEndpoint>> targetsByClass = new java.util.TreeMap<>();
+      List<PodEndpoint> sources = new ArrayList<>();
+      for (PodEndpoint p : network.endpoints()) {
+        Workload w = workloadOf(p);
+        if (w == null) {
           continue;
         }
-        String open = network.openToAllPods(w);
-        if (open == null) {
-          continue;
+        boolean vulnerable = !vulnerabilities.of(w).isEmpty();
+        if (vulnerable || groups.isCritical(w.object())) {
+          targetsByClass.computeIfAbsent(reach.classOf(p), k -> new ArrayList<>()).add(p);
         }
-        for (Asset from : exposed) {
-          if (!from.equals(target)) {
-            g.connect(from, target, new Edge(EdgeType.REACHES, "T1210", 0.5, List.of(open)));
+        Asset a = workloadAssets.get(w.object());
+        if (exposed.contains(a)) {
+          sources.add(p);
+          if (vulnerable) {
+            exploitFromInternet(a, w);
           }
         }
       }
+      if (targetsByClass.isEmpty()) {
+        return;
+      }
+      Set<PodEndpoint> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      java.util.ArrayDeque<PodEndpoint> queue = new java.util.ArrayDeque<>(sources);
+      seen.addAll(sources);
+      Map<Integer, java.util.BitSet> reachable = new HashMap<>();
+      while (!queue.isEmpty()) {
+        PodEndpoint from = queue.poll();
+        java.util.BitSet classes =
+            reachable.computeIfAbsent(reach.classOf(from), reach::reachableClasses);
+        for (Map.Entry<Integer, List<PodEndpoint>> t : targetsByClass.entrySet()) {
+          if (!classes.get(t.getKey())) {
+            continue;
+          }
+          for (PodEndpoint to : t.getValue()) {
+            if (to != from && reachEdges(from, to) && seen.add(to)) {
+              queue.add(to);
+            }
+          }
+        }
+      }
+    }
+
+    /** Adds the edges from {@code from} to {@code to}; whether {@code to} can be taken over. */
+    private boolean reachEdges(PodEndpoint from, PodEndpoint to) {
+      Decision d = network.decide(from, to);
+      if (!d.allowed()) {
+        return false;
+      }
+      Workload target = workloadOf(to);
+      Asset a = workloadAssets.get(from.object());
+      Asset b = workloadAssets.get(target.object());
+      String why = new InternetPaths.Hop(from, to, null, d, d.ports()).describe();
+      if (groups.isCritical(target.object())) {
+        g.connect(a, b, new Edge(EdgeType.REACHES, "T1210", 0.5, List.of(why)));
+      }
+      List<ImageVulnerabilities.Vulnerability> vulns = vulnerabilities.of(target);
+      if (vulns.isEmpty()) {
+        return false;
+      }
+      List<String> evidence = new ArrayList<>();
+      vulns.stream().limit(3).forEach(v -> evidence.add(v.describe()));
+      evidence.add(why);
+      g.connect(a, b, new Edge(EdgeType.VULNERABLE, "T1210", best(vulns), evidence));
+      return true;
+    }
+
+    /** Beside each way the internet gets into {@code a}, the exploit of its known CVEs. */
+    private void exploitFromInternet(Asset a, Workload w) {
+      List<ImageVulnerabilities.Vulnerability> vulns = vulnerabilities.of(w);
+      for (Edge e : List.copyOf(g.graph.incomingEdgesOf(a))) {
+        if (e.type() != EdgeType.EXPOSES) {
+          continue;
+        }
+        List<String> evidence = new ArrayList<>();
+        vulns.stream().limit(3).forEach(v -> evidence.add(v.describe()));
+        evidence.addAll(e.evidence());
+        g.connect(
+            g.graph.getEdgeSource(e),
+            a,
+            new Edge(EdgeType.VULNERABLE, "T1190", best(vulns), evidence));
+      }
+    }
+
+    private static double best(List<ImageVulnerabilities.Vulnerability> vulns) {
+      return vulns.stream()
+          .mapToDouble(ImageVulnerabilities.Vulnerability::likelihood)
+          .max()
+          .orElse(0.75);
+    }
+
+    private final Map<KubeObject, Workload> workloadByObject = new IdentityHashMap<>();
+
+    private Workload workloadOf(PodEndpoint p) {
+      if (workloadByObject.isEmpty()) {
+        snapshot.workloads().forEach(w -> workloadByObject.put(w.object(), w));
+      }
+      Workload w = workloadByObject.get(p.object());
+      return w == null || !workloadAssets.containsKey(w.object()) ? null : w;
     }
 
     private void tokenSecrets(Set<Subject> identities) {
@@ -421,7 +658,8 @@ public final class AssetGraph {
                   List.of(
                       s.ref().display()
                           + " is a kubernetes.io/service-account-token Secret of "
-                          + e.getKey().display())));
+                          + e.getKey().display()
+                          + ": a long-lived token that never expires")));
         }
       }
     }
@@ -471,35 +709,6 @@ public final class AssetGraph {
       return scope;
     }
 
-    private void secretReads(Subject s, Set<String> scope) {
-      Asset from = identity(s);
-      for (Map.Entry<String, List<KubeObject>> e : secretsByNamespace().entrySet()) {
-        if (!scope.contains(e.getKey())) {
-          continue;
-        }
-        Request any = Request.resource("get", "", "secrets", "", e.getKey());
-        List<Grant> all = rbac.grantsOf(s, any);
-        for (KubeObject secret : e.getValue()) {
-          List<Grant> grants = all.isEmpty() ? rbac.grantsOf(s, any.named(secret.name())) : all;
-          if (!grants.isEmpty()) {
-            g.connect(
-                from,
-                secret(secret.namespace(), secret.name()),
-                new Edge(
-                    EdgeType.CAN_READ_SECRET,
-                    "T1552.007",
-                    0.95,
-                    List.of(
-                        "get secrets in namespace " + e.getKey() + " via " + grants.get(0).via())));
-          }
-        }
-      }
-    }
-
-    /**
-     * Creating a pod in a namespace that does not enforce the baseline Pod Security Standard runs a
-     * privileged container with the host's root mounted: root on a node.
-     */
     private Map<String, List<KubeObject>> secretsByNamespace;
 
     private Map<String, List<KubeObject>> secretsByNamespace() {
@@ -512,34 +721,186 @@ public final class AssetGraph {
       return secretsByNamespace;
     }
 
-    private void podCreation(Subject s, Set<String> scope) {
+    /**
+     * {@code identity → permission set → Secret}: the binding (with its role) that lets the
+     * identity read each Secret it can read. Bindings are shared: the edges from a permission set
+     * are added once, whoever holds it.
+     */
+    private void secretReads(Subject s, Set<String> scope) {
+      for (Map.Entry<String, List<KubeObject>> e : secretsByNamespace().entrySet()) {
+        if (!scope.contains(e.getKey())) {
+          continue;
+        }
+        Request any = Request.resource("get", "", "secrets", "", e.getKey());
+        List<Grant> all = rbac.grantsOf(s, any);
+        for (KubeObject secret : e.getValue()) {
+          List<Grant> grants = all.isEmpty() ? rbac.grantsOf(s, any.named(secret.name())) : all;
+          if (!grants.isEmpty()) {
+            Grant grant = grants.get(0);
+            g.connectOnce(
+                permissionSet(s, grant),
+                secret(secret.namespace(), secret.name()),
+                new Edge(
+                    EdgeType.CAN_READ_SECRET,
+                    "T1552.007",
+                    0.95,
+                    List.of(
+                        grant.binding().roleDisplay()
+                            + " grants "
+                            + grant.rule().describe()
+                            + " in namespace "
+                            + e.getKey())));
+          }
+        }
+      }
+    }
+
+    /** The binding that grants {@code grant}, and the edge from {@code s} to it. */
+    private Asset permissionSet(Subject s, Grant grant) {
+      var b = grant.binding();
+      Asset set = Asset.of(Asset.Kind.PERMISSION_SET, b.kind(), b.namespace(), b.name());
+      if (!g.graph.containsVertex(set)) {
+        g.add(set, b.object());
+      }
+      g.connectOnce(
+          identity(s),
+          set,
+          new Edge(
+              EdgeType.GRANTED,
+              "T1078",
+              1.0,
+              List.of(grant.via() + (grant.viaGroup() ? "" : " names " + s.display()))));
+      return set;
+    }
+
+    /**
+     * What creating pods, changing workloads or running commands in pods of a namespace gives:
+     * {@code permission set → Namespace}, then {@code Namespace → ServiceAccount} (a new pod runs
+     * as any account of its namespace and carries its token), {@code Namespace → Node} (without
+     * baseline Pod Security admission, a privileged pod with hostPath / is root on a node), and
+     * {@code permission set → workload} for exec (the attacker runs in that workload's pods).
+     */
+    private void workloadControl(Subject s, Set<String> scope) {
       for (String ns : scope) {
-        if (enforcesBaseline(ns)) {
-          continue;
+        control(s, ns, Request.resource("create", "", "pods", "", ns), EdgeType.CAN_CREATE_POD);
+        control(
+            s,
+            ns,
+            Request.resource("patch", "apps", "deployments", "", ns),
+            EdgeType.CAN_PATCH_WORKLOAD);
+        List<Grant> exec = rbac.grantsOf(s, Request.resource("create", "", "pods", "exec", ns));
+        if (!exec.isEmpty()) {
+          Asset set = permissionSet(s, exec.get(0));
+          for (Workload w : workloadsIn(ns)) {
+            g.connectOnce(
+                set,
+                workloadAssets.get(w.object()),
+                new Edge(
+                    EdgeType.CAN_EXEC,
+                    "T1609",
+                    0.9,
+                    List.of(
+                        exec.get(0).binding().roleDisplay()
+                            + " grants "
+                            + exec.get(0).rule().describe()
+                            + " in namespace "
+                            + ns
+                            + ": commands run in the pods of "
+                            + w.object().ref().display())));
+          }
         }
-        List<Grant> grants = rbac.grantsOf(s, Request.resource("create", "", "pods", "", ns));
-        if (grants.isEmpty()) {
-          continue;
+      }
+    }
+
+    private void control(Subject s, String ns, Request request, EdgeType type) {
+      List<Grant> grants = rbac.grantsOf(s, request);
+      if (grants.isEmpty()) {
+        return;
+      }
+      Grant grant = grants.get(0);
+      Asset namespace = namespace(ns);
+      g.connectOnce(
+          permissionSet(s, grant),
+          namespace,
+          new Edge(
+              type,
+              "T1610",
+              type == EdgeType.CAN_CREATE_POD ? 1.0 : 0.9,
+              List.of(
+                  grant.binding().roleDisplay()
+                      + " grants "
+                      + grant.rule().describe()
+                      + " in namespace "
+                      + ns)));
+    }
+
+    private final Map<String, Asset> namespaces = new HashMap<>();
+
+    /** The namespace hub, with its edges to its service accounts and, unguarded, to the nodes. */
+    private Asset namespace(String ns) {
+      Asset known = namespaces.get(ns);
+      if (known != null) {
+        return known;
+      }
+      Asset a = new Asset(Asset.Kind.NAMESPACE, null, ns);
+      namespaces.put(ns, a);
+      g.add(a, snapshot.find("Namespace", null, ns).orElse(null));
+      Set<String> accounts = new java.util.TreeSet<>();
+      accounts.add("default");
+      for (KubeObject sa : snapshot.ofKind("ServiceAccount")) {
+        if (ns.equals(sa.namespace())) {
+          accounts.add(sa.name());
         }
+      }
+      for (String name : accounts) {
+        g.connect(
+            a,
+            identity(Subject.serviceAccount(ns, name)),
+            new Edge(
+                EdgeType.RUNS_AS,
+                "T1552.007",
+                0.9,
+                List.of(
+                    "a pod created in namespace "
+                        + ns
+                        + " sets serviceAccountName: "
+                        + name
+                        + " and carries its token")));
+      }
+      if (!enforcesBaseline(ns)) {
         for (Asset node : g.nodes) {
           if (!g.isControlPlane(node)) {
             g.connect(
-                identity(s),
+                a,
                 node,
                 new Edge(
-                    EdgeType.CAN_CREATE_POD,
-                    "T1610",
+                    EdgeType.ESCAPES_TO,
+                    "T1611",
                     0.8,
                     List.of(
-                        "create pods in namespace "
+                        "namespace "
                             + ns
-                            + " (no Pod Security admission enforcing baseline) via "
-                            + grants.get(0).via(),
+                            + " does not enforce the baseline Pod Security Standard"
+                            + " (pod-security.kubernetes.io/enforce)",
                         "a privileged pod with hostPath / lands on " + node.id())));
           }
         }
-        return;
       }
+      return a;
+    }
+
+    private Map<String, List<Workload>> workloadsByNamespace;
+
+    private List<Workload> workloadsIn(String ns) {
+      if (workloadsByNamespace == null) {
+        workloadsByNamespace = new HashMap<>();
+        for (Workload w : snapshot.workloads()) {
+          if (workloadAssets.containsKey(w.object())) {
+            workloadsByNamespace.computeIfAbsent(w.namespace(), k -> new ArrayList<>()).add(w);
+          }
+        }
+      }
+      return workloadsByNamespace.getOrDefault(ns, List.of());
     }
 
     private boolean enforcesBaseline(String ns) {

@@ -20,17 +20,22 @@ import java.util.Optional;
 import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.GraphPath;
-import org.jgrapht.alg.shortestpath.YenKShortestPath;
-import org.jgrapht.graph.AsGraphUnion;
-import org.jgrapht.graph.DirectedWeightedMultigraph;
+import org.jgrapht.alg.interfaces.ShortestPathAlgorithm;
+import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
+import org.jgrapht.graph.EdgeReversedGraph;
 import org.jgrapht.graph.GraphDelegator;
+import org.jgrapht.graph.MaskSubgraph;
 
 /**
- * Attack paths from the entry points to the crown jewels: for each crown jewel the k most likely
- * simple paths (Yen's algorithm on weights {@code -log(likelihood)}), deduplicated, ranked by score
- * (likelihood times impact), then length. Bounded: at most k paths per target, at most {@code
- * maxLength} steps, at most {@code maxTargets} targets and a time budget; the result says when a
- * bound cut the search.
+ * Attack paths from the entry points to the crown jewels. Edges weigh {@code -log(likelihood)}, so
+ * the shortest path is the most likely. For each crown jewel one shortest-path tree is grown
+ * backwards from it (Dijkstra on the reversed graph, other crown jewels left out); each entry point
+ * then gets, through each of its footholds (the first asset it holds past the Services and routes
+ * that carry traffic), the most likely path on, and keeps the k best of those: k paths per (entry,
+ * crown jewel), each through another first foothold, so the list shows k different stories rather
+ * than k variants of one. Ranked by score (likelihood times impact), spread by story. Bounded: at
+ * most k paths per entry and target, at most {@code maxLength} steps, at most {@code maxTargets}
+ * targets and a time budget; the result says when a bound cut the search.
  */
 public final class AttackPaths {
 
@@ -49,7 +54,7 @@ public final class AttackPaths {
     }
 
     public static Options defaults() {
-      return new Options(List.of(), null, false, 5, 8, 500, Duration.ofSeconds(20));
+      return new Options(List.of(), null, false, 5, 10, 500, Duration.ofSeconds(20));
     }
 
     public Options withFrom(List<String> newFrom) {
@@ -83,8 +88,6 @@ public final class AttackPaths {
     }
   }
 
-  private static final Asset START = new Asset(Asset.Kind.INTERNET, null, "(entry)");
-
   private AttackPaths() {}
 
   /**
@@ -99,18 +102,11 @@ public final class AttackPaths {
           "searched the first " + o.maxTargets() + " of " + targets.size() + " crown jewels");
       targets = targets.subList(0, o.maxTargets());
     }
-    Graph<Asset, Edge> starts = new DirectedWeightedMultigraph<>(Edge.class);
-    starts.addVertex(START);
+    Graph<Asset, Edge> canonical = new CanonicalOrder(g.graph());
+    Map<Asset, List<Chain>> footholds = new LinkedHashMap<>();
     for (Asset e : entries) {
-      starts.addVertex(e);
-      Edge edge = new Edge(EdgeType.GRANTED, null, 1.0, List.of("entry point"));
-      starts.addEdge(START, e, edge);
-      starts.setEdgeWeight(edge, 0);
+      footholds.put(e, footholds(canonical, e, o.from().isEmpty() ? prior(e) : 1.0));
     }
-    Graph<Asset, Edge> search = new AsGraphUnion<>(new CanonicalOrder(g.graph()), starts);
-    int maxEdges = o.maxLength() + 1; // the first edge leaves the virtual start
-    YenKShortestPath<Asset, Edge> yen =
-        new YenKShortestPath<>(search, (partial, edge) -> partial.getLength() < maxEdges);
     long deadline = System.nanoTime() + o.budget().toNanos();
     List<AttackPath> paths = new ArrayList<>();
     Set<List<Asset>> seen = new HashSet<>();
@@ -133,26 +129,155 @@ public final class AttackPaths {
       if (entries.contains(t.asset())) {
         continue;
       }
-      // Ask for more than k: paths through another crown jewel are dropped below.
-      List<GraphPath<Asset, Edge>> found = yen.getPaths(START, t.asset(), 3 * o.k());
-      int kept = 0;
-      for (GraphPath<Asset, Edge> p : found) {
-        List<Asset> vertices = p.getVertexList().subList(1, p.getVertexList().size());
-        if (kept < o.k()
-            && vertices.size() > 1
-            && !throughOtherJewel(vertices, t.asset(), jewels)
-            && seen.add(vertices)) {
-          kept++;
-          paths.add(path(t, vertices, p.getEdgeList().subList(1, p.getEdgeList().size())));
+      // Paths through another crown jewel are left out: that jewel's own path tells the story.
+      Graph<Asset, Edge> view =
+          new MaskSubgraph<>(canonical, v -> otherJewel(v, t.asset(), jewels), e -> false);
+      ShortestPathAlgorithm.SingleSourcePaths<Asset, Edge> toTarget =
+          new DijkstraShortestPath<>(new EdgeReversedGraph<>(view)).getPaths(t.asset());
+      for (Map.Entry<Asset, List<Chain>> entry : footholds.entrySet()) {
+        List<AttackPath> candidates = new ArrayList<>();
+        for (Chain c : entry.getValue()) {
+          if (otherJewel(c.foothold(), t.asset(), jewels)) {
+            continue;
+          }
+          GraphPath<Asset, Edge> rest = toTarget.getPath(c.foothold());
+          if (rest == null) {
+            continue;
+          }
+          List<Asset> vertices = new ArrayList<>(c.vertices());
+          List<Edge> edges = new ArrayList<>(c.edges());
+          List<Asset> back = rest.getVertexList();
+          List<Edge> backEdges = rest.getEdgeList();
+          for (int i = back.size() - 2; i >= 0; i--) {
+            vertices.add(back.get(i));
+          }
+          for (int i = backEdges.size() - 1; i >= 0; i--) {
+            edges.add(backEdges.get(i));
+          }
+          if (edges.size() <= o.maxLength() && new HashSet<>(vertices).size() == vertices.size()) {
+            candidates.add(path(t, vertices, edges, c.prior()));
+          }
+        }
+        candidates.sort(BY_SCORE);
+        int kept = 0;
+        for (AttackPath p : candidates) {
+          if (kept < o.k() && seen.add(assets(p))) {
+            kept++;
+            paths.add(p);
+          }
         }
       }
     }
-    paths.sort(
-        Comparator.comparingInt(AttackPath::score)
-            .reversed()
-            .thenComparingInt(AttackPath::length)
-            .thenComparing(AttackPath::describe));
-    return new Result(targets, paths, bounds);
+    return new Result(targets, diversified(paths), bounds);
+  }
+
+  /** An entry point's way to a foothold, through the Services and routes that carry traffic. */
+  private record Chain(
+      Asset foothold, List<Asset> vertices, List<Edge> edges, double likelihood, double prior) {}
+
+  /**
+   * How likely an attacker holds a long-lived service-account token: it never expires and such
+   * Secrets are made to be copied out of the cluster (into CI systems and kubeconfigs), but a leak
+   * is not a given.
+   */
+  static final double LEAKED_TOKEN = 0.5;
+
+  private static final Comparator<AttackPath> BY_SCORE =
+      Comparator.comparingInt(AttackPath::score)
+          .reversed()
+          // Rounded: equal chains multiplied in another order differ in the last bits.
+          .thenComparing(Comparator.comparingLong(AttackPaths::micros).reversed())
+          .thenComparingInt(AttackPaths::attackerSteps)
+          .thenComparing(AttackPath::describe);
+
+  /**
+   * The footholds of {@code entry}, each with its most likely chain: the first assets past the
+   * Services and routes (which only carry traffic) that its edges lead to.
+   */
+  private static List<Chain> footholds(Graph<Asset, Edge> graph, Asset entry, double prior) {
+    Map<Asset, Chain> best = new LinkedHashMap<>();
+    walk(graph, new Chain(entry, List.of(entry), List.of(), prior, prior), best);
+    return List.copyOf(best.values());
+  }
+
+  private static void walk(Graph<Asset, Edge> graph, Chain at, Map<Asset, Chain> best) {
+    for (Edge e : graph.outgoingEdgesOf(at.foothold())) {
+      Asset next = graph.getEdgeTarget(e);
+      if (at.vertices().contains(next)) {
+        continue;
+      }
+      List<Asset> vertices = new ArrayList<>(at.vertices());
+      vertices.add(next);
+      List<Edge> edges = new ArrayList<>(at.edges());
+      edges.add(e);
+      Chain c = new Chain(next, vertices, edges, at.likelihood() * e.likelihood(), at.prior());
+      boolean carrier = next.kind() == Asset.Kind.SERVICE || next.kind() == Asset.Kind.ROUTE;
+      if (carrier && vertices.size() < 4) {
+        walk(graph, c, best);
+      } else if (!carrier) {
+        Chain known = best.get(next);
+        if (known == null || c.likelihood() > known.likelihood()) {
+          best.put(next, c);
+        }
+      }
+    }
+  }
+
+  private static long micros(AttackPath p) {
+    return Math.round(p.likelihood() * 1_000_000);
+  }
+
+  /**
+   * The steps that take the attacker somewhere: those into a Service or route only carry traffic.
+   */
+  static int attackerSteps(AttackPath p) {
+    return (int)
+        p.steps().stream()
+            .filter(s -> s.to().kind() != Asset.Kind.SERVICE && s.to().kind() != Asset.Kind.ROUTE)
+            .count();
+  }
+
+  private static List<Asset> assets(AttackPath p) {
+    List<Asset> vertices = new ArrayList<>();
+    vertices.add(p.entry());
+    p.steps().forEach(s -> vertices.add(s.to()));
+    return vertices;
+  }
+
+  /**
+   * The first asset an attacker holds after the entry point, past the Services and routes that only
+   * carry traffic: the frontend for {@code internet → Ingress → Service → frontend → ...}, the
+   * binding for {@code Group/system:authenticated → RoleBinding → Secret}. Two paths from the same
+   * entry through the same foothold to the same target tell one story; the most likely is kept.
+   */
+  static Asset foothold(List<Asset> vertices) {
+    for (int i = 1; i < vertices.size(); i++) {
+      Asset.Kind k = vertices.get(i).kind();
+      if (k != Asset.Kind.SERVICE && k != Asset.Kind.ROUTE) {
+        return vertices.get(i);
+      }
+    }
+    return vertices.get(vertices.size() - 1);
+  }
+
+  /**
+   * Ranks by score, then length, then text, and spreads the stories: the best path of every
+   * distinct (entry point, foothold) comes before the second path of any, so that one route to many
+   * targets (one binding that reads ten Secrets, one DaemonSet on twenty nodes) does not fill the
+   * top of the list.
+   */
+  static List<AttackPath> diversified(List<AttackPath> paths) {
+    Comparator<AttackPath> byScore = BY_SCORE;
+    List<AttackPath> sorted = new ArrayList<>(paths);
+    sorted.sort(byScore);
+    Map<List<Asset>, Integer> seenStory = new HashMap<>();
+    Map<AttackPath, Integer> round = new java.util.IdentityHashMap<>();
+    for (AttackPath p : sorted) {
+      List<Asset> story = List.of(p.entry(), foothold(assets(p)));
+      round.put(p, seenStory.merge(story, 1, Integer::sum));
+    }
+    sorted.sort(Comparator.comparing((AttackPath p) -> round.get(p)).thenComparing(byScore));
+    return sorted;
   }
 
   /**
@@ -222,23 +347,18 @@ public final class AttackPaths {
   }
 
   /**
-   * Whether the path passes through another crown jewel on its way: that jewel's own path tells the
+   * Whether {@code v} is another crown jewel than {@code target}: a path through it is that jewel's
    * story. A node on the way to cluster-admin is kept: root on a node is how many of them go on.
    */
-  private static boolean throughOtherJewel(List<Asset> vertices, Asset target, Set<Asset> jewels) {
-    for (int i = 1; i < vertices.size() - 1; i++) {
-      Asset v = vertices.get(i);
-      if (jewels.contains(v)
-          && !(v.kind() == Asset.Kind.NODE && target.equals(Asset.CLUSTER_ADMIN))) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean otherJewel(Asset v, Asset target, Set<Asset> jewels) {
+    return !v.equals(target)
+        && jewels.contains(v)
+        && !(v.kind() == Asset.Kind.NODE && target.equals(Asset.CLUSTER_ADMIN));
   }
 
-  private static AttackPath path(Target t, List<Asset> vertices, List<Edge> edges) {
+  private static AttackPath path(Target t, List<Asset> vertices, List<Edge> edges, double prior) {
     List<AttackPath.Step> steps = new ArrayList<>();
-    double likelihood = 1;
+    double likelihood = prior;
     for (int i = 0; i < edges.size(); i++) {
       steps.add(new AttackPath.Step(vertices.get(i), vertices.get(i + 1), edges.get(i)));
       likelihood *= edges.get(i).likelihood();
@@ -288,7 +408,10 @@ public final class AttackPaths {
         result.putIfAbsent(a, new Target(a, "a kube-system Secret", 90));
       }
       Optional<KubeObject> o = g.object(a);
-      if (o.isPresent() && (a.kind() == Asset.Kind.SECRET || a.kind() == Asset.Kind.WORKLOAD)) {
+      if (o.isPresent()
+          && (a.kind() == Asset.Kind.SECRET
+              || a.kind() == Asset.Kind.WORKLOAD
+              || a.kind() == Asset.Kind.VOLUME)) {
         groups
             .critical(o.get())
             .ifPresent(
@@ -328,6 +451,11 @@ public final class AttackPaths {
     entries.add(Asset.INTERNET);
     entries.add(AssetGraph.identity(Subject.user(Subject.ANONYMOUS)));
     entries.add(AssetGraph.identity(Subject.group(Subject.AUTHENTICATED)));
+    for (Asset a : sorted(g.assets())) {
+      if (isTokenSecret(g, a)) {
+        entries.add(a);
+      }
+    }
     if (o.assumeBreach()) {
       for (Asset a : sorted(g.assets())) {
         if (a.kind() == Asset.Kind.WORKLOAD) {
@@ -337,6 +465,16 @@ public final class AttackPaths {
     }
     entries.retainAll(g.assets());
     return entries;
+  }
+
+  /** A long-lived token Secret: its edge leads to the service account it authenticates as. */
+  private static boolean isTokenSecret(AssetGraph g, Asset a) {
+    return a.kind() == Asset.Kind.SECRET
+        && g.graph().outgoingEdgesOf(a).stream().anyMatch(e -> e.type() == EdgeType.TOKEN_OF);
+  }
+
+  private static double prior(Asset entry) {
+    return entry.kind() == Asset.Kind.SECRET ? LEAKED_TOKEN : 1.0;
   }
 
   private static List<Asset> sorted(Set<Asset> assets) {

@@ -62,8 +62,12 @@ public final class PathIndex {
             .append(p.entry().id())
             .append(" to ")
             .append(p.target().id());
-    if (p.steps().size() > 1) {
-      sb.append(" via ").append(p.steps().get(0).to().id());
+    List<Asset> vertices = new java.util.ArrayList<>();
+    vertices.add(p.entry());
+    p.steps().forEach(s -> vertices.add(s.to()));
+    Asset foothold = AttackPaths.foothold(vertices);
+    if (!foothold.equals(p.target())) {
+      sb.append(" via ").append(foothold.id());
     }
     return sb.append(" (score ").append(p.score()).append(')').toString();
   }

@@ -97,7 +97,10 @@ public final class AttackPathsOutput {
     if (paths.isEmpty()) {
       out.println("No attack path from the entry points to the crown jewels.");
     } else {
-      out.println(paths.size() + " attack paths, most likely and most damaging first");
+      out.println(
+          paths.size()
+              + " attack paths, by score (likelihood times impact); the best path of each entry"
+              + " point and foothold first");
     }
     int n = 1;
     for (AttackPath p : paths) {

@@ -3,6 +3,7 @@ package dev.rampart.report;
 import dev.rampart.checks.Category;
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.Severity;
+import dev.rampart.graph.AttackPath;
 import dev.rampart.scan.Summary;
 import dev.rampart.snapshot.InputProblem;
 import java.util.LinkedHashMap;
@@ -87,5 +88,43 @@ final class Display {
   /** Map keys sorted, so that the same scan renders the same bytes. */
   static <V> Map<String, V> sorted(Map<String, V> map) {
     return new TreeMap<>(map);
+  }
+
+  /** How many attack paths the table and HTML reports show; the JSON report has them all. */
+  static final int PATHS_SHOWN = 10;
+
+  /** How many pieces of a step's evidence the table and HTML reports show. */
+  static final int EVIDENCE_SHOWN = 2;
+
+  /** {@code score 46 (likelihood 0.57, impact 80: asset group payments): internet → ...}. */
+  static String pathHeadline(AttackPath p) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "score %d (likelihood %.2f, impact %d: %s): %s",
+        p.score(),
+        p.likelihood(),
+        p.impact(),
+        p.targetReason(),
+        p.describe());
+  }
+
+  /** {@code EXPOSES [mitre:t1190] → Deployment/storefront/frontend: evidence; evidence}. */
+  static String step(AttackPath.Step s) {
+    StringBuilder sb = new StringBuilder(s.edge().type().name());
+    if (s.edge().technique() != null) {
+      sb.append(" [mitre:").append(s.edge().technique().toLowerCase(java.util.Locale.ROOT));
+      sb.append(']');
+    }
+    sb.append(" → ").append(s.to().id());
+    String evidence = evidence(s);
+    return evidence.isEmpty() ? sb.toString() : sb.append(": ").append(evidence).toString();
+  }
+
+  /** The first {@link #EVIDENCE_SHOWN} pieces of evidence, and how many more there are. */
+  static String evidence(AttackPath.Step s) {
+    java.util.List<String> all = s.edge().evidence();
+    java.util.List<String> shown = all.stream().limit(EVIDENCE_SHOWN).map(String::strip).toList();
+    String text = String.join("; ", shown);
+    return all.size() > shown.size() ? text + " (+" + (all.size() - shown.size()) + " more)" : text;
   }
 }

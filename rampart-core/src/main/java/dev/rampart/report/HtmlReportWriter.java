@@ -4,6 +4,7 @@ import dev.rampart.checks.CheckDescriptor;
 import dev.rampart.checks.CheckRun;
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.Severity;
+import dev.rampart.graph.AttackPath;
 import dev.rampart.scan.AppliedException;
 import dev.rampart.scan.Coverage;
 import dev.rampart.scan.ExpiredException;
@@ -71,6 +72,12 @@ public final class HtmlReportWriter implements ReportWriter {
       .badge.sev-info{background:#6e7781}
       .tile.sev-critical,.tile.sev-high,.tile.sev-medium,.tile.sev-low,.tile.sev-info{\
       border-left-width:6px}
+      article.path{background:#fff;border:1px solid #d0d7de;border-left:6px solid #8b0000;\
+      border-radius:6px;margin:12px 0;padding:8px 14px}
+      article.path h3{margin:4px 0 8px;overflow-wrap:anywhere}
+      article.path ol{margin:0;padding-left:22px}
+      article.path li{margin:2px 0;overflow-wrap:anywhere}
+      article.path .evidence{color:#59636e}
       footer{color:#59636e;padding:24px}
       """;
 
@@ -84,6 +91,7 @@ public final class HtmlReportWriter implements ReportWriter {
     html.start("main");
     summary(html, result);
     findings(html, result, context.checksById());
+    attackPaths(html, result);
     coverage(html, result.coverage());
     exceptions(html, result);
     html.end();
@@ -91,6 +99,68 @@ public final class HtmlReportWriter implements ReportWriter {
     html.end();
     html.end();
     html.finish();
+  }
+
+  /**
+   * The first {@link Display#PATHS_SHOWN} attack paths, one article each, with their steps in
+   * order. Every name comes from the cluster: {@link XmlOut} escapes it.
+   */
+  private static void attackPaths(XmlOut html, ScanResult r) throws IOException {
+    List<AttackPath> paths = r.attackPaths();
+    if (paths.isEmpty()) {
+      return;
+    }
+    html.start("section").attr("id", "attack-paths");
+    html.element("h2", "Attack paths (" + paths.size() + ")");
+    int n = 0;
+    for (AttackPath p : paths) {
+      if (n == Display.PATHS_SHOWN) {
+        break;
+      }
+      n++;
+      html.start("article").attr("class", "path").attr("id", p.id());
+      html.element("h3", n + ". " + p.describe());
+      html.element(
+          "p",
+          String.format(
+              java.util.Locale.ROOT,
+              "Score %d: likelihood %.2f, impact %d (%s).",
+              p.score(),
+              p.likelihood(),
+              p.impact(),
+              p.targetReason()));
+      html.start("ol");
+      for (AttackPath.Step s : p.steps()) {
+        html.start("li");
+        html.start("code").text(s.from().id()).end();
+        html.text(" " + s.edge().type().name());
+        if (s.edge().technique() != null) {
+          html.text(" (" + s.edge().technique() + ")");
+        }
+        html.text(" → ");
+        html.start("code").text(s.to().id()).end();
+        String evidence = Display.evidence(s);
+        if (!evidence.isEmpty()) {
+          html.start("div").attr("class", "evidence").text(evidence).end();
+        }
+        html.end();
+      }
+      html.end();
+      html.end();
+    }
+    if (n < paths.size()) {
+      html.element(
+          "p",
+          "Showing the first "
+              + n
+              + " of "
+              + paths.size()
+              + " attack paths; the JSON report and rampart paths list them all.");
+    }
+    for (String b : r.attackPathBounds()) {
+      html.element("p", "Note: the search was cut short: " + b + ".");
+    }
+    html.end();
   }
 
   private static void head(XmlOut html, ScanResult r) throws IOException {

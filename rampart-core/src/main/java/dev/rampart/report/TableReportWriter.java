@@ -2,6 +2,7 @@ package dev.rampart.report;
 
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.Severity;
+import dev.rampart.graph.AttackPath;
 import dev.rampart.scan.AppliedException;
 import dev.rampart.scan.Coverage;
 import dev.rampart.scan.ExpiredException;
@@ -44,6 +45,7 @@ public final class TableReportWriter implements ReportWriter {
     Printer p = new Printer(w, context);
     header(p, result, context);
     findings(p, result, context.top(), context.baseline());
+    attackPaths(p, result);
     notEvaluated(p, result.coverage());
     problems(p, "Input errors", RED, result.coverage().errors());
     problems(p, "Input warnings", YELLOW, result.coverage().warnings());
@@ -154,6 +156,44 @@ public final class TableReportWriter implements ReportWriter {
       p.wrapped(indent, FINDING_INDENT, "priority: " + String.join("; ", f.priorityReasons()));
     }
   }
+
+  /**
+   * The first {@link Display#PATHS_SHOWN} attack paths, each step on one line: the relationship,
+   * its MITRE ATT&amp;CK technique, where it leads and its evidence. {@code rampart paths} prints
+   * them all with every piece of evidence.
+   */
+  private static void attackPaths(Printer p, ScanResult r) throws IOException {
+    List<AttackPath> paths = r.attackPaths();
+    if (paths.isEmpty()) {
+      return;
+    }
+    p.section("Attack paths", BOLD_RED, paths.size());
+    int n = 0;
+    for (AttackPath a : paths) {
+      if (n == Display.PATHS_SHOWN) {
+        break;
+      }
+      n++;
+      p.item(n + ". " + Display.pathHeadline(a));
+      for (AttackPath.Step s : a.steps()) {
+        p.wrapped(" ".repeat(PATH_STEP_INDENT), PATH_STEP_INDENT + 2, Display.step(s));
+      }
+    }
+    if (n < paths.size()) {
+      p.blank();
+      p.item(
+          "Showing the first "
+              + n
+              + " of "
+              + paths.size()
+              + " attack paths; rampart paths lists them all with their evidence.");
+    }
+    for (String b : r.attackPathBounds()) {
+      p.item("Note: the search was cut short: " + b + ".");
+    }
+  }
+
+  private static final int PATH_STEP_INDENT = 7;
 
   private static void notEvaluated(Printer p, Coverage coverage) throws IOException {
     if (coverage.notEvaluated().isEmpty()) {

@@ -16,7 +16,6 @@ import dev.rampart.graph.AssetGraph;
 import dev.rampart.graph.AssetGroups;
 import dev.rampart.graph.AttackPath;
 import dev.rampart.graph.AttackPaths;
-import dev.rampart.graph.NetworkFacts;
 import dev.rampart.graph.PathIndex;
 import dev.rampart.network.Network;
 import dev.rampart.risk.Prioritizer;
@@ -106,7 +105,7 @@ public final class Scanner {
     LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
     Exceptions exceptions = new Exceptions(config.exceptions(), configName, snapshot, today);
     AssetGroups groups = new AssetGroups(config.assetGroups());
-    AssetGraph graph = AssetGraph.of(snapshot, NetworkFacts.of(snapshot), groups);
+    AssetGraph graph = AssetGraph.of(snapshot, groups, versions);
     AttackPaths.Result paths = AttackPaths.find(graph, groups, AttackPaths.Options.defaults());
     Prioritizer prioritizer =
         new Prioritizer(snapshot, Network.of(snapshot), groups, PathIndex.of(graph, paths.paths()));

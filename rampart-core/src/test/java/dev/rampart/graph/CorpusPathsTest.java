@@ -2,6 +2,7 @@ package dev.rampart.graph;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rampart.data.VersionDataFile;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.source.file.ManifestReader;
 import dev.rampart.testing.Corpora;
@@ -45,6 +46,7 @@ class CorpusPathsTest {
         .contains(
             "Deployment/big-monolith/hunger-check-deployment"
                 + " → ServiceAccount/big-monolith/big-monolith-sa"
+                + " → RoleBinding/big-monolith/secret-reader-binding"
                 + " → Secret/big-monolith/vaultapikey");
   }
 
@@ -79,7 +81,7 @@ class CorpusPathsTest {
     ManifestReader.Result read =
         new ManifestReader().read(List.of(input.toString()), InputStream.nullInputStream());
     Snapshot snapshot = new Snapshot("corpus", read.objects(), read.problems());
-    AssetGraph graph = AssetGraph.of(snapshot, NetworkFacts.of(snapshot), NONE);
+    AssetGraph graph = AssetGraph.of(snapshot, NONE, VersionDataFile.bundled());
     return AttackPaths.find(graph, NONE, options);
   }
 }

@@ -1,5 +1,6 @@
 package dev.rampart.graph;
 
+import dev.rampart.data.VersionDataFile;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Origin;
 import dev.rampart.snapshot.Snapshot;
@@ -44,7 +45,7 @@ class GraphBenchmark {
       Snapshot s = new Snapshot("synthetic", snapshot.objects(), List.of());
       AssetGroups groups = new AssetGroups(List.of());
       long t0 = System.nanoTime();
-      AssetGraph graph = AssetGraph.of(s, NetworkFacts.of(s), groups);
+      AssetGraph graph = AssetGraph.of(s, groups, VersionDataFile.bundled());
       long t1 = System.nanoTime();
       AttackPaths.Result result = AttackPaths.find(graph, groups, AttackPaths.Options.defaults());
       long t2 = System.nanoTime();

@@ -21,6 +21,19 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void attackPathsAreASectionOfTheirOwnAndEscaped() throws Exception {
+    String withPaths = render(ReportFormat.HTML, ReportFixtures.scanWithPaths("web"), context());
+    Golden.assertMatches("expected-report-paths.html", withPaths);
+    assertThat(withPaths)
+        .contains("<section id=\"attack-paths\">")
+        .contains("<h2>Attack paths (2)</h2>")
+        .contains("<article class=\"path\" id=\"path-1a2b3c\">");
+    assertThat(html).doesNotContain("attack-paths");
+    String hostile = render(ReportFormat.HTML, ReportFixtures.scanWithPaths(SCRIPT), context());
+    assertThat(hostile).doesNotContain(SCRIPT).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+  }
+
+  @Test
   void isOneSelfContainedPage() {
     assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"en\">");
     assertThat(html).contains("<style>").contains("Content-Security-Policy");

@@ -6,6 +6,10 @@ import dev.rampart.checks.CheckRun;
 import dev.rampart.checks.Finding;
 import dev.rampart.checks.Patch;
 import dev.rampart.checks.Severity;
+import dev.rampart.graph.Asset;
+import dev.rampart.graph.AttackPath;
+import dev.rampart.graph.Edge;
+import dev.rampart.graph.EdgeType;
 import dev.rampart.scan.AppliedException;
 import dev.rampart.scan.Coverage;
 import dev.rampart.scan.ExpiredException;
@@ -142,6 +146,91 @@ final class ReportFixtures {
                 "node exporter needs host access",
                 "rampart.yaml:22",
                 "2025-01-31")));
+  }
+
+  /** The fixture scan with two attack paths; {@code name} names the exposed workload. */
+  static ScanResult scanWithPaths(String name) {
+    ScanResult r = scan();
+    Asset internet = Asset.INTERNET;
+    Asset service = new Asset(Asset.Kind.SERVICE, "shop", "web");
+    Asset web = new Asset(Asset.Kind.WORKLOAD, "shop", "Deployment/" + name);
+    Asset node = new Asset(Asset.Kind.NODE, null, "worker-1");
+    Asset token = new Asset(Asset.Kind.SECRET, "ci", "deployer-token");
+    Asset deployer = new Asset(Asset.Kind.SERVICE_ACCOUNT, "ci", "deployer");
+    List<AttackPath.Step> toNode =
+        List.of(
+            new AttackPath.Step(
+                internet,
+                service,
+                new Edge(
+                    EdgeType.EXPOSES,
+                    null,
+                    1.0,
+                    List.of("open to the internet: Service/shop/web (LoadBalancer)"))),
+            new AttackPath.Step(
+                service,
+                web,
+                new Edge(
+                    EdgeType.VULNERABLE,
+                    "T1190",
+                    0.9,
+                    List.of(
+                        "CVE-2099-0001 (critical) in shop/" + name + ":1 of container app",
+                        "Service/shop/web selects the pods of Deployment/shop/" + name,
+                        "NetworkPolicy admits the traffic on TCP 8443"))),
+            new AttackPath.Step(
+                web,
+                node,
+                new Edge(
+                    EdgeType.ESCAPES_TO,
+                    "T1611",
+                    0.95,
+                    List.of("spec.template.spec.containers[0].securityContext.privileged: true"))));
+    List<AttackPath.Step> toAdmin =
+        List.of(
+            new AttackPath.Step(
+                token,
+                deployer,
+                new Edge(
+                    EdgeType.TOKEN_OF,
+                    "T1528",
+                    0.95,
+                    List.of("Secret/ci/deployer-token is a kubernetes.io/service-account-token"))),
+            new AttackPath.Step(
+                deployer,
+                Asset.CLUSTER_ADMIN,
+                new Edge(
+                    EdgeType.CAN_CREATE_POD,
+                    "T1610",
+                    0.85,
+                    List.of("create pods in namespace kube-system as legacy-admin"))));
+    List<AttackPath> paths =
+        List.of(
+            new AttackPath(
+                "path-1a2b3c", internet, node, "a node: root on it", 90, 0.855, 77, toNode),
+            new AttackPath(
+                "path-4d5e6f",
+                token,
+                Asset.CLUSTER_ADMIN,
+                "cluster-admin",
+                100,
+                0.40375,
+                40,
+                toAdmin));
+    return new ScanResult(
+        r.id(),
+        r.startedAt(),
+        r.durationMs(),
+        r.source(),
+        r.cluster(),
+        r.coverage(),
+        r.summary(),
+        r.findings(),
+        r.exceptionsApplied(),
+        r.exceptionsExpired(),
+        paths,
+        List.of("searched the first 500 of 612 crown jewels"),
+        List.of());
   }
 
   static final String NOT_EVALUATED =

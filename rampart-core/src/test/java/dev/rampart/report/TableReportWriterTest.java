@@ -18,6 +18,25 @@ class TableReportWriterTest {
   }
 
   @Test
+  void attackPathsComeAfterTheFindingsStepByStep() throws Exception {
+    String withPaths = render(ReportFormat.TABLE, ReportFixtures.scanWithPaths("web"), context());
+    Golden.assertMatches("expected-table-paths.txt", withPaths);
+    assertThat(withPaths.indexOf("Attack paths (2)")).isGreaterThan(withPaths.indexOf("CRITICAL"));
+    assertThat(withPaths)
+        .contains("VULNERABLE [mitre:t1190] → Deployment/shop/web: CVE-2099-0001 (critical)")
+        .contains("(+1 more)")
+        .contains("Note: the search was cut short: searched the first 500 of 612 crown jewels.");
+    assertThat(table).doesNotContain("Attack paths");
+  }
+
+  @Test
+  void attackPathNamesCannotDriveTheTerminal() {
+    String out =
+        render(ReportFormat.TABLE, ReportFixtures.scanWithPaths("web\u001b[2J"), context());
+    assertThat(out).doesNotContain("\u001b").contains("Deployment/shop/web?[2J");
+  }
+
+  @Test
   void noColourUnlessAsked() {
     assertThat(table).doesNotContain("\u001b");
     String coloured = render(ReportFormat.TABLE, scan(), context().withColour(true));

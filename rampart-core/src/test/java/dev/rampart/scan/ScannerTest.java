@@ -156,7 +156,7 @@ class ScannerTest {
             "on a path from internet to Node/any via Deployment/shop/web (score 51)");
     assertThat(r.attackPaths())
         .extracting(p -> p.describe())
-        .contains("internet → Deployment/shop/web → Node/any");
+        .contains("internet → Service/shop/web → Deployment/shop/web → Node/any");
     Finding agent =
         r.findings().stream().filter(f -> f.resource().name().equals("agent")).findFirst().get();
     assertThat(agent.priority()).isEqualTo(80);

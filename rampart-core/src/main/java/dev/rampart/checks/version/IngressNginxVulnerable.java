@@ -86,7 +86,7 @@ public final class IngressNginxVulnerable extends VersionCheck {
     }
   }
 
-  static boolean isController(String image) {
+  public static boolean isController(String image) {
     if (image == null) {
       return false;
     }
