@@ -323,11 +323,13 @@ class DashboardBrowserTest {
               browser.executeScript(
                   "const g = arguments[0]; g.scrollIntoView({block: 'center', inline: 'center'});"
                       + " const p = g.querySelector('.edge-hit'); const len = p.getTotalLength();"
-                      + " for (let f = 0.5, i = 0; i < 19; i++, f = 0.5 + (i % 2 ? 1 : -1) *"
+                      + " for (let f = 0.5, i = 0; i < 15; i++, f = 0.5 + (i % 2 ? 1 : -1) *"
                       + " Math.ceil(i / 2) * 0.05) {"
                       + "  const pt = p.getPointAtLength(len * f).matrixTransform(p.getScreenCTM());"
-                      + "  const hit = document.elementFromPoint(pt.x, pt.y);"
-                      + "  if (hit && hit.closest('[data-edge]') === g) return [pt.x, pt.y]; }"
+                      // The click lands on whole pixels: test the very pixel that will be clicked.
+                      + "  const x = Math.round(pt.x), y = Math.round(pt.y);"
+                      + "  const hit = document.elementFromPoint(x, y);"
+                      + "  if (hit && hit.closest('[data-edge]') === g) return [x, y]; }"
                       + " return null;",
                   edge);
       if (point != null) {
