@@ -67,7 +67,8 @@ final class PathsCommand implements Callable<Integer> {
           "NetworkPolicy",
           "Namespace",
           "Secret",
-          "Node");
+          "Node",
+          "PersistentVolumeClaim");
 
   enum Format {
     table,
