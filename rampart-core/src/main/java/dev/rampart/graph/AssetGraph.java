@@ -150,6 +150,7 @@ public final class AssetGraph {
     private final ImageVulnerabilities vulnerabilities;
     private final Rbac rbac;
     private final Map<KubeObject, Asset> workloadAssets = new IdentityHashMap<>();
+    private final PodPlacement placed;
 
     GraphBuilder(
         AssetGraph g,
@@ -163,6 +164,7 @@ public final class AssetGraph {
       this.groups = groups;
       this.vulnerabilities = vulnerabilities;
       this.rbac = Rbac.of(snapshot);
+      this.placed = PodPlacement.of(snapshot);
     }
 
     void build() {
@@ -371,7 +373,7 @@ public final class AssetGraph {
         return;
       }
       double best = found.stream().mapToDouble(Escapes.Escape::likelihood).max().orElse(0.5);
-      for (Asset node : g.nodes) {
+      for (Asset node : nodesOf(w)) {
         String placement = placement(w, node);
         if (placement == null) {
           continue;
@@ -396,6 +398,10 @@ public final class AssetGraph {
       if (pinned != null && !pinned.isEmpty()) {
         return w.field("nodeName") + ": " + pinned;
       }
+      if (placedNodes(w) != null) {
+        String pod = placed.nodes(w).get(node.name());
+        return pod == null ? null : "its pod " + pod + " runs on " + node.id();
+      }
       if ("DaemonSet".equals(w.kind())) {
         return "a DaemonSet runs on every node it tolerates, " + node.id() + " among them";
       }
@@ -407,6 +413,9 @@ public final class AssetGraph {
       String pinned = w.spec().getNodeName();
       if (pinned != null && !pinned.isEmpty()) {
         return pinned.equals(node.name());
+      }
+      if (placedNodes(w) != null) {
+        return placed.nodes(w).containsKey(node.name());
       }
       return !(g.isControlPlane(node) && !toleratesControlPlane(w));
     }
@@ -428,12 +437,26 @@ public final class AssetGraph {
      * the token there: a thousand replicas of one account add no path.
      */
     private void hosts(Map<Subject, List<Workload>> carriers) {
+      // Grouped by node from each workload's own nodes: asking every node about every workload
+      // costs nodes times workloads, both of which grow with the cluster.
+      Map<Asset, Map<Subject, List<Workload>>> byNode = new HashMap<>();
+      for (Map.Entry<Subject, List<Workload>> e : carriers.entrySet()) {
+        for (Workload w : e.getValue()) {
+          for (Asset node : nodesOf(w)) {
+            byNode
+                .computeIfAbsent(node, n -> new HashMap<>())
+                .computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                .add(w);
+          }
+        }
+      }
       // Most nodes run every carrier of an account: its words are written once, not per node.
       Map<Subject, String> everyCarrier = new HashMap<>();
       for (Asset node : g.nodes) {
+        Map<Subject, List<Workload>> here = byNode.getOrDefault(node, Map.of());
         for (Map.Entry<Subject, List<Workload>> e : carriers.entrySet()) {
-          List<Workload> there = e.getValue().stream().filter(w -> mayRun(w, node)).toList();
-          if (there.isEmpty()) {
+          List<Workload> there = here.get(e.getKey());
+          if (there == null) {
             continue;
           }
           g.connect(
@@ -455,6 +478,69 @@ public final class AssetGraph {
                               : ServiceAccountTokens.describe(there, 3)))));
         }
       }
+    }
+
+    /**
+     * The nodes {@code w} may run on, in the graph's node order: those of its Pods when the
+     * snapshot has them, otherwise every node it may be scheduled on.
+     */
+    private List<Asset> nodesOf(Workload w) {
+      List<Asset> known = placedNodes(w);
+      if (known != null) {
+        return known;
+      }
+      List<Asset> result = new ArrayList<>();
+      for (Asset node : g.nodes) {
+        if (mayRun(w, node)) {
+          result.add(node);
+        }
+      }
+      return result;
+    }
+
+    /**
+     * The nodes of the graph that the Pods of {@code w} run on, in the graph's node order; null
+     * when the snapshot does not show them (no Pods, a pinned {@code nodeName}, or none of their
+     * nodes among the Node objects).
+     */
+    private List<Asset> placedNodes(Workload w) {
+      String pinned = w.spec().getNodeName();
+      if (!placed.knows(w) || (pinned != null && !pinned.isEmpty())) {
+        return null;
+      }
+      List<Asset> result = new ArrayList<>();
+      for (String name : placed.nodes(w).keySet()) {
+        Asset node = nodesByName().get(name);
+        if (node != null) {
+          result.add(node);
+        }
+      }
+      if (result.isEmpty()) {
+        return null;
+      }
+      result.sort(java.util.Comparator.comparingInt(nodeOrder()::get));
+      return result;
+    }
+
+    private Map<String, Asset> nodesByName;
+    private Map<Asset, Integer> nodeOrder;
+
+    private Map<String, Asset> nodesByName() {
+      if (nodesByName == null) {
+        nodesByName = new java.util.LinkedHashMap<>();
+        g.nodes.forEach(n -> nodesByName.put(n.name(), n));
+      }
+      return nodesByName;
+    }
+
+    private Map<Asset, Integer> nodeOrder() {
+      if (nodeOrder == null) {
+        nodeOrder = new HashMap<>();
+        for (int i = 0; i < g.nodes.size(); i++) {
+          nodeOrder.put(g.nodes.get(i), i);
+        }
+      }
+      return nodeOrder;
     }
 
     private void mounts(Asset a, Workload w) {

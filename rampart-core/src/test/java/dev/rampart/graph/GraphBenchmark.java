@@ -55,6 +55,9 @@ class GraphBenchmark {
           (t2 - t1) / 1_000_000,
           result.bounds(),
           memory.getHeapMemoryUsage().getUsed() / (1024 * 1024));
+      java.util.Map<EdgeType, Long> byType = new java.util.TreeMap<>();
+      graph.graph().edgeSet().forEach(e -> byType.merge(e.type(), 1L, Long::sum));
+      System.out.println("edges by type: " + byType);
     }
   }
 
