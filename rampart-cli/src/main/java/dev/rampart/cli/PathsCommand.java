@@ -147,7 +147,7 @@ final class PathsCommand implements Callable<Integer> {
     AttackPaths.Options defaults = AttackPaths.Options.defaults();
     AttackPaths.Options options =
         new AttackPaths.Options(
-            from, to, assumeBreach, k, maxLength, defaults.maxTargets(), defaults.budget());
+            from, to, assumeBreach, k, maxLength, defaults.maxTargets(), defaults.workBudget());
     AttackPaths.Result result;
     try {
       result = AttackPaths.find(graph, groups, options);

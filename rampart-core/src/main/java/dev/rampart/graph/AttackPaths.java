@@ -3,7 +3,6 @@ package dev.rampart.graph;
 import dev.rampart.config.RampartConfig.AssetGroup;
 import dev.rampart.rbac.Subject;
 import dev.rampart.snapshot.KubeObject;
-import java.time.Duration;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,13 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jgrapht.Graph;
-import org.jgrapht.GraphPath;
-import org.jgrapht.alg.interfaces.ShortestPathAlgorithm;
-import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
-import org.jgrapht.graph.EdgeReversedGraph;
 import org.jgrapht.graph.GraphDelegator;
-import org.jgrapht.graph.MaskSubgraph;
 
 /**
  * Attack paths from the entry points to the crown jewels. Edges weigh {@code -log(likelihood)}, so
@@ -47,26 +42,26 @@ public final class AttackPaths {
       int k,
       int maxLength,
       int maxTargets,
-      Duration budget) {
+      long workBudget) {
 
     public Options {
       from = from == null ? List.of() : List.copyOf(from);
     }
 
     public static Options defaults() {
-      return new Options(List.of(), null, false, 5, 10, 500, Duration.ofSeconds(20));
+      return new Options(List.of(), null, false, 5, 10, 500, WORK_BUDGET);
     }
 
     public Options withFrom(List<String> newFrom) {
-      return new Options(newFrom, to, assumeBreach, k, maxLength, maxTargets, budget);
+      return new Options(newFrom, to, assumeBreach, k, maxLength, maxTargets, workBudget);
     }
 
     public Options withTo(String newTo) {
-      return new Options(from, newTo, assumeBreach, k, maxLength, maxTargets, budget);
+      return new Options(from, newTo, assumeBreach, k, maxLength, maxTargets, workBudget);
     }
 
     public Options withAssumeBreach(boolean breach) {
-      return new Options(from, to, breach, k, maxLength, maxTargets, budget);
+      return new Options(from, to, breach, k, maxLength, maxTargets, workBudget);
     }
   }
 
@@ -97,78 +92,186 @@ public final class AttackPaths {
     List<Target> targets = targets(g, groups, o.to());
     Set<Asset> entries = entries(g, o);
     List<String> bounds = new ArrayList<>();
-    if (targets.size() > o.maxTargets()) {
+    List<List<Target>> searches = searches(targets);
+    if (searches.size() > o.maxTargets()) {
       bounds.add(
-          "searched the first " + o.maxTargets() + " of " + targets.size() + " crown jewels");
-      targets = targets.subList(0, o.maxTargets());
+          "searched the first "
+              + o.maxTargets()
+              + " of "
+              + searches.size()
+              + " crown jewels (every node counted as one)");
+      searches = searches.subList(0, o.maxTargets());
+      targets = searches.stream().flatMap(List::stream).toList();
     }
     Graph<Asset, Edge> canonical = new CanonicalOrder(g.graph());
     Map<Asset, List<Chain>> footholds = new LinkedHashMap<>();
     for (Asset e : entries) {
       footholds.put(e, footholds(canonical, e, o.from().isEmpty() ? prior(e) : 1.0));
     }
-    long deadline = System.nanoTime() + o.budget().toNanos();
     List<AttackPath> paths = new ArrayList<>();
     Set<List<Asset>> seen = new HashSet<>();
     Set<Asset> jewels = new HashSet<>();
     targets.forEach(t -> jewels.add(t.asset()));
+    long work = 0;
     int searched = 0;
-    for (Target t : targets) {
-      if (System.nanoTime() > deadline) {
+    for (List<Target> search : searches) {
+      if (work >= o.workBudget()) {
         bounds.add(
-            "time budget of "
-                + o.budget().toSeconds()
-                + " s spent after "
+            "work budget of "
+                + o.workBudget()
+                + " edges spent after "
                 + searched
                 + " of "
-                + targets.size()
-                + " crown jewels");
+                + searches.size()
+                + " searches");
         break;
       }
       searched++;
-      if (entries.contains(t.asset())) {
+      Map<Asset, Target> roots = new LinkedHashMap<>();
+      for (Target t : search) {
+        if (!entries.contains(t.asset())) {
+          roots.put(t.asset(), t);
+        }
+      }
+      if (roots.isEmpty()) {
         continue;
       }
+      boolean toAdmin = roots.containsKey(Asset.CLUSTER_ADMIN);
       // Paths through another crown jewel are left out: that jewel's own path tells the story.
-      Graph<Asset, Edge> view =
-          new MaskSubgraph<>(canonical, v -> otherJewel(v, t.asset(), jewels), e -> false);
-      ShortestPathAlgorithm.SingleSourcePaths<Asset, Edge> toTarget =
-          new DijkstraShortestPath<>(new EdgeReversedGraph<>(view)).getPaths(t.asset());
+      Predicate<Asset> masked = v -> otherJewel(v, roots.keySet(), toAdmin, jewels);
+      Tree tree = Tree.grow(canonical, roots.keySet(), masked, o.workBudget() - work);
+      work += tree.work;
       for (Map.Entry<Asset, List<Chain>> entry : footholds.entrySet()) {
-        List<AttackPath> candidates = new ArrayList<>();
+        Map<Asset, List<AttackPath>> candidates = new HashMap<>();
         for (Chain c : entry.getValue()) {
-          if (otherJewel(c.foothold(), t.asset(), jewels)) {
-            continue;
-          }
-          GraphPath<Asset, Edge> rest = toTarget.getPath(c.foothold());
-          if (rest == null) {
+          if (masked.test(c.foothold()) || !tree.reaches(c.foothold())) {
             continue;
           }
           List<Asset> vertices = new ArrayList<>(c.vertices());
           List<Edge> edges = new ArrayList<>(c.edges());
-          List<Asset> back = rest.getVertexList();
-          List<Edge> backEdges = rest.getEdgeList();
-          for (int i = back.size() - 2; i >= 0; i--) {
-            vertices.add(back.get(i));
-          }
-          for (int i = backEdges.size() - 1; i >= 0; i--) {
-            edges.add(backEdges.get(i));
+          Asset at = c.foothold();
+          for (Edge e = tree.next(at); e != null; e = tree.next(at)) {
+            edges.add(e);
+            at = canonical.getEdgeTarget(e);
+            vertices.add(at);
           }
           if (edges.size() <= o.maxLength() && new HashSet<>(vertices).size() == vertices.size()) {
-            candidates.add(path(t, vertices, edges, c.prior()));
+            Target t = roots.get(at);
+            candidates
+                .computeIfAbsent(at, x -> new ArrayList<>())
+                .add(path(t, vertices, edges, c.prior()));
           }
         }
-        candidates.sort(BY_SCORE);
-        int kept = 0;
-        for (AttackPath p : candidates) {
-          if (kept < o.k() && seen.add(assets(p))) {
-            kept++;
-            paths.add(p);
+        // Per crown jewel of this search, in its order: k paths through k footholds.
+        for (Asset root : roots.keySet()) {
+          List<AttackPath> list = candidates.get(root);
+          if (list == null) {
+            continue;
+          }
+          list.sort(BY_SCORE);
+          int kept = 0;
+          for (AttackPath p : list) {
+            if (kept < o.k() && seen.add(assets(p))) {
+              kept++;
+              paths.add(p);
+            }
           }
         }
       }
     }
     return new Result(targets, diversified(paths), bounds);
+  }
+
+  /**
+   * The work budget of the search, in edges relaxed: a count, not a time, so that the same input
+   * gives the same paths however loaded the machine is. A 50 000-pod cluster needs a few million.
+   */
+  static final long WORK_BUDGET = 50_000_000L;
+
+  /**
+   * The searches, each one backward shortest-path tree: every node together (the tree from all of
+   * them gives each asset its most likely node; the nodes are alike as targets, and one tree per
+   * node cost nodes times the graph), every other crown jewel alone.
+   */
+  private static List<List<Target>> searches(List<Target> targets) {
+    List<List<Target>> result = new ArrayList<>();
+    List<Target> nodes = new ArrayList<>();
+    for (Target t : targets) {
+      if (t.asset().kind() == Asset.Kind.NODE) {
+        if (nodes.isEmpty()) {
+          result.add(nodes);
+        }
+        nodes.add(t);
+      } else {
+        result.add(List.of(t));
+      }
+    }
+    // Roots in the order of their ids: which of two equally likely nodes an asset gets must not
+    // depend on the order the snapshot listed them in.
+    nodes.sort(Comparator.comparing(t -> t.asset().id()));
+    return result;
+  }
+
+  /**
+   * A backward shortest-path tree from a set of roots (Dijkstra on the reversed edges, through the
+   * assets {@code masked} leaves in): for every asset that reaches a root, the first edge of its
+   * most likely path there. Ties go to the root met first and the edge met first, in the canonical
+   * order. Stops when {@code budget} edges have been relaxed.
+   */
+  private static final class Tree {
+    private final Map<Asset, Edge> next = new HashMap<>();
+    private final Set<Asset> roots;
+    private long work;
+
+    private Tree(Set<Asset> roots) {
+      this.roots = roots;
+    }
+
+    private record Entry(double distance, long order, Asset asset) {}
+
+    static Tree grow(
+        Graph<Asset, Edge> graph, Set<Asset> roots, Predicate<Asset> masked, long budget) {
+      Tree tree = new Tree(roots);
+      Map<Asset, Double> distance = new HashMap<>();
+      Set<Asset> settled = new HashSet<>();
+      java.util.PriorityQueue<Entry> queue =
+          new java.util.PriorityQueue<>(
+              Comparator.comparingDouble(Entry::distance).thenComparingLong(Entry::order));
+      long order = 0;
+      for (Asset r : roots) {
+        distance.put(r, 0.0);
+        queue.add(new Entry(0.0, order++, r));
+      }
+      while (!queue.isEmpty() && tree.work < budget) {
+        Entry at = queue.poll();
+        if (!settled.add(at.asset())) {
+          continue;
+        }
+        for (Edge e : graph.incomingEdgesOf(at.asset())) {
+          Asset from = graph.getEdgeSource(e);
+          if (settled.contains(from) || masked.test(from)) {
+            continue;
+          }
+          tree.work++;
+          double d = at.distance() + e.weight();
+          Double known = distance.get(from);
+          if (known == null || d < known) {
+            distance.put(from, d);
+            tree.next.put(from, e);
+            queue.add(new Entry(d, order++, from));
+          }
+        }
+      }
+      return tree;
+    }
+
+    boolean reaches(Asset a) {
+      return roots.contains(a) || next.containsKey(a);
+    }
+
+    Edge next(Asset a) {
+      return roots.contains(a) ? null : next.get(a);
+    }
   }
 
   /** An entry point's way to a foothold, through the Services and routes that carry traffic. */
@@ -350,10 +453,9 @@ public final class AttackPaths {
    * Whether {@code v} is another crown jewel than {@code target}: a path through it is that jewel's
    * story. A node on the way to cluster-admin is kept: root on a node is how many of them go on.
    */
-  private static boolean otherJewel(Asset v, Asset target, Set<Asset> jewels) {
-    return !v.equals(target)
-        && jewels.contains(v)
-        && !(v.kind() == Asset.Kind.NODE && target.equals(Asset.CLUSTER_ADMIN));
+  private static boolean otherJewel(
+      Asset v, Set<Asset> targets, boolean toAdmin, Set<Asset> jewels) {
+    return !targets.contains(v) && jewels.contains(v) && !(v.kind() == Asset.Kind.NODE && toAdmin);
   }
 
   private static AttackPath path(Target t, List<Asset> vertices, List<Edge> edges, double prior) {
