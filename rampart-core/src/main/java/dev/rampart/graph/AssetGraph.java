@@ -954,25 +954,63 @@ public final class AssetGraph {
                         + " and carries its token")));
       }
       if (!enforcesBaseline(ns)) {
-        for (Asset node : g.nodes) {
-          if (!g.isControlPlane(node)) {
-            g.connect(
-                a,
-                node,
-                new Edge(
-                    EdgeType.ESCAPES_TO,
-                    "T1611",
-                    0.8,
-                    List.of(
-                        "namespace "
-                            + ns
-                            + " does not enforce the baseline Pod Security Standard"
-                            + " (pod-security.kubernetes.io/enforce)",
-                        "a privileged pod with hostPath / lands on " + node.id())));
-          }
+        List<Asset> workers = workers();
+        List<Asset> to = workers.size() > 1 ? List.of(anyWorker(workers)) : workers;
+        for (Asset node : to) {
+          g.connect(
+              a,
+              node,
+              new Edge(
+                  EdgeType.ESCAPES_TO,
+                  "T1611",
+                  0.8,
+                  List.of(
+                      "namespace "
+                          + ns
+                          + " does not enforce the baseline Pod Security Standard"
+                          + " (pod-security.kubernetes.io/enforce)",
+                      "a privileged pod with hostPath / lands on " + node.id())));
         }
       }
       return a;
+    }
+
+    private List<Asset> workers;
+    private Asset anyWorker;
+
+    private List<Asset> workers() {
+      if (workers == null) {
+        workers = g.nodes.stream().filter(n -> !g.isControlPlane(n)).toList();
+      }
+      return workers;
+    }
+
+    /**
+     * One shared placement for the pods an attacker creates: {@code Node/any-worker}, with an edge
+     * to every worker node (the pod's {@code nodeName} picks it), instead of an edge from every
+     * unguarded namespace to every node (namespaces times nodes).
+     */
+    private Asset anyWorker(List<Asset> workers) {
+      if (anyWorker == null) {
+        anyWorker = new Asset(Asset.Kind.NODE, null, "any-worker");
+        g.add(anyWorker, null);
+        for (Asset node : workers) {
+          g.connect(
+              anyWorker,
+              node,
+              new Edge(
+                  EdgeType.ESCAPES_TO,
+                  null,
+                  1.0,
+                  List.of(
+                      "a pod created with spec.nodeName: "
+                          + node.name()
+                          + " runs on "
+                          + node.id()
+                          + " (the attacker picks the worker node)")));
+        }
+      }
+      return anyWorker;
     }
 
     private Map<String, List<Workload>> workloadsByNamespace;

@@ -49,13 +49,22 @@ final class IngressControllers {
       controller = ic.getSpec().getController();
       className = ingressClass.name();
     }
+    // The answer depends on the class and controller only: asked once per pair, not once per
+    // Ingress (every workload was read for each of them, ingresses times workloads).
+    return byClass.computeIfAbsent(
+        java.util.Arrays.asList(className, controller), k -> servingClass(k.get(0), k.get(1)));
+  }
+
+  private final java.util.Map<List<String>, List<Workload>> byClass = new java.util.HashMap<>();
+
+  private List<Workload> servingClass(String className, String controller) {
     List<Workload> result = new ArrayList<>();
     for (Workload w : snapshot.workloads()) {
       if (serves(w, className, controller)) {
         result.add(w);
       }
     }
-    return result;
+    return List.copyOf(result);
   }
 
   private static boolean serves(Workload w, String className, String controller) {
