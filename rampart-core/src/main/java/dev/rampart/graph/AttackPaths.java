@@ -141,6 +141,16 @@ public final class AttackPaths {
       Predicate<Asset> masked = v -> otherJewel(v, roots.keySet(), toAdmin, jewels);
       Tree tree = Tree.grow(canonical, roots.keySet(), masked, o.workBudget() - work);
       work += tree.work;
+      if (tree.cut) {
+        bounds.add(
+            "work budget of "
+                + o.workBudget()
+                + " edges spent in search "
+                + searched
+                + " of "
+                + searches.size()
+                + ": its shortest-path tree is partial");
+      }
       for (Map.Entry<Asset, List<Chain>> entry : footholds.entrySet()) {
         Map<Asset, List<AttackPath>> candidates = new HashMap<>();
         for (Chain c : entry.getValue()) {
@@ -222,6 +232,7 @@ public final class AttackPaths {
     private final Map<Asset, Edge> next = new HashMap<>();
     private final Set<Asset> roots;
     private long work;
+    private boolean cut;
 
     private Tree(Set<Asset> roots) {
       this.roots = roots;
@@ -262,6 +273,7 @@ public final class AttackPaths {
           }
         }
       }
+      tree.cut = !queue.isEmpty() && tree.work >= budget;
       return tree;
     }
 

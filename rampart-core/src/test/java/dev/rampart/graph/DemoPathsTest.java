@@ -36,6 +36,22 @@ class DemoPathsTest {
   }
 
   @Test
+  void theWorkBudgetCountsEdgesSoACutSearchGivesTheSamePathsEveryTime() {
+    AttackPaths.Options d = AttackPaths.Options.defaults();
+    AttackPaths.Options small =
+        new AttackPaths.Options(
+            d.from(), d.to(), d.assumeBreach(), d.k(), d.maxLength(), d.maxTargets(), 200);
+    AttackPaths.Result first = AttackPaths.find(graph, groups, small);
+    AttackPaths.Result second = AttackPaths.find(graph, groups, small);
+    assertThat(first.bounds()).anySatisfy(b -> assertThat(b).contains("work budget of 200 edges"));
+    assertThat(first.paths())
+        .extracting(AttackPath::describe)
+        .containsExactlyElementsOf(second.paths().stream().map(AttackPath::describe).toList());
+    assertThat(first.paths().size()).isLessThan(result.paths().size());
+    assertThat(result.bounds()).isEmpty();
+  }
+
+  @Test
   void byDefaultTheInternetReachesTheDatabaseCredentialsTheFrontendHolds() {
     AttackPath path =
         only(
