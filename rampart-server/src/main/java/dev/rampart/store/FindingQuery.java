@@ -127,6 +127,26 @@ public record FindingQuery(
     return sql.toString();
   }
 
+  /** Whether any filter narrows the list (sort and paging do not). */
+  boolean filtered() {
+    return !severities.isEmpty()
+        || !categories.isEmpty()
+        || !namespaces.isEmpty()
+        || !groups.isEmpty()
+        || !checks.isEmpty()
+        || text != null;
+  }
+
+  /** Whether the group filter is the only one. */
+  boolean groupsOnly() {
+    return !groups.isEmpty()
+        && severities.isEmpty()
+        && categories.isEmpty()
+        && namespaces.isEmpty()
+        && checks.isEmpty()
+        && text == null;
+  }
+
   String orderBy() {
     return sort.orderBy();
   }
