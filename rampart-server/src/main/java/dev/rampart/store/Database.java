@@ -51,7 +51,12 @@ public final class Database implements AutoCloseable {
       throw new StoreException("cannot open the database " + redact(url) + ": " + rootCause(e), e);
     }
     try {
-      Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+      Flyway.configure()
+          .dataSource(pool)
+          .locations("classpath:db/migration")
+          .javaMigrations(new V2__FindingGroupRefersToScan())
+          .load()
+          .migrate();
     } catch (RuntimeException e) {
       pool.close();
       throw new StoreException(

@@ -76,7 +76,9 @@ class StoreBenchmark {
 
     Path dir = Files.createTempDirectory("rampart-bench");
     String h2 = "jdbc:h2:file:" + dir.resolve("bench") + ";MODE=PostgreSQL";
-    run("H2 file", h2, scan);
+    if (!Boolean.getBoolean("bench.skipH2")) {
+      run("H2 file", h2, scan);
+    }
     if (System.getenv(TestDatabase.PG_ENV) != null) {
       try (TestDatabase pg = TestDatabase.postgres()) {
         run("PostgreSQL", pg.url(), scan);
