@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DataCommand.class,
       ReachCommand.class,
       SnapshotCommand.class,
+      GenerateCommand.class,
       ServeCommand.class
     },
     footer = {

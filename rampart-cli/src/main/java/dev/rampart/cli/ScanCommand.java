@@ -7,7 +7,9 @@ import dev.rampart.report.ReportContext;
 import dev.rampart.report.ReportFormat;
 import dev.rampart.scan.ScanOptions;
 import dev.rampart.scan.ScanResult;
+import dev.rampart.scan.Timings;
 import dev.rampart.snapshot.InputProblem;
+import dev.rampart.snapshot.Snapshot;
 import dev.rampart.store.Database;
 import dev.rampart.store.ScanStore;
 import dev.rampart.store.StoreException;
@@ -128,8 +130,35 @@ final class ScanCommand implements Callable<Integer> {
           "with --baseline: exit with 1 only for new findings (at or above --fail-on when given)")
   boolean failOnNew;
 
+  @Option(
+      names = "--timings",
+      description =
+          "print the wall and CPU time of each stage (parse, rbac, network, checks, graph, paths,"
+              + " risk, summary, report) and the peak heap on standard error")
+  boolean timings;
+
+  /** For benchmarks: the floor a scan is measured against is reading its input. */
+  @Option(
+      names = "--parse-only",
+      hidden = true,
+      description = "read and index the input, report how many objects, and stop")
+  boolean parseOnly;
+
   @Override
   public Integer call() throws IOException {
+    HeapPeak heap = timings ? HeapPeak.start() : null;
+    Timings laps = new Timings();
+    if (parseOnly) {
+      Snapshot snapshot = source.read(paths, namespaces, spec.commandLine().getErr());
+      laps.lap("parse");
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "rampart: parsed %d objects, %d input problems%n",
+              snapshot.objects().size(), snapshot.problems().size());
+      printTimings(laps, heap);
+      return SourceOptions.exitCode(snapshot).code();
+    }
     ReportFormat reportFormat = parse(() -> ReportFormat.parse(format));
     Severity gate = failOn == null ? null : parse(() -> Severity.parse(failOn));
     Severity min = minSeverity == null ? Severity.INFO : parse(() -> Severity.parse(minSeverity));
@@ -145,7 +174,8 @@ final class ScanCommand implements Callable<Integer> {
         baseline == null ? null : new BaselineSource(baseline, database).load();
     Scanning.Outcome outcome =
         new Scanning(source, paths, config)
-            .run(new ScanOptions(namespaces, min, Instant.now()), spec.commandLine().getErr());
+            .run(
+                new ScanOptions(namespaces, min, Instant.now()), spec.commandLine().getErr(), laps);
     ScanResult result = outcome.result();
     Baseline compared =
         earlier == null
@@ -158,9 +188,12 @@ final class ScanCommand implements Callable<Integer> {
             .withColour(output == null && Terminal.colour(noColor))
             .withTop(top)
             .withBaseline(compared);
+    laps.restart();
     try (OutputStream out = open()) {
       reportFormat.writer().write(result, context, out);
     }
+    laps.lap("report");
+    printTimings(laps, heap);
     if (output != null) {
       spec.commandLine().getErr().println("rampart: report written to " + output);
     }
@@ -188,6 +221,18 @@ final class ScanCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("rampart: scan stored as " + id);
     } catch (StoreException e) {
       throw new InputException(e.getMessage(), e);
+    }
+  }
+
+  private void printTimings(Timings laps, HeapPeak heap) {
+    if (heap != null) {
+      long total = laps.millis().values().stream().mapToLong(Long::longValue).sum();
+      long cpu = laps.cpuMillis().values().stream().mapToLong(Long::longValue).sum();
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "rampart: timings: %s total=%dms/%dcpu peak-heap=%dMiB%n",
+              laps, total, cpu, heap.peakMiB());
     }
   }
 

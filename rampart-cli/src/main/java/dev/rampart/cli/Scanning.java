@@ -9,6 +9,7 @@ import dev.rampart.data.DataStore;
 import dev.rampart.scan.ScanOptions;
 import dev.rampart.scan.ScanResult;
 import dev.rampart.scan.Scanner;
+import dev.rampart.scan.Timings;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.source.demo.DemoCluster;
 import dev.rampart.store.NewScan;
@@ -66,8 +67,15 @@ final class Scanning {
   }
 
   Outcome run(ScanOptions options, PrintWriter err) {
+    return run(options, err, new Timings());
+  }
+
+  /** The same, charging reading to the stage {@code parse} of {@code laps}, and the scan's own. */
+  Outcome run(ScanOptions options, PrintWriter err, Timings laps) {
     RampartConfig rampartConfig = loadConfig();
+    laps.restart();
     Snapshot snapshot = source.read(paths, options.namespaces(), err);
+    laps.lap("parse");
     DataStore.Active versions = DataStore.defaults().active();
     versions.warnings().forEach(w -> err.println("rampart: warning: " + w));
     Scanner scanner =
@@ -76,7 +84,7 @@ final class Scanning {
             rampartConfig,
             config != null ? config.toString() : configName(),
             versions.data());
-    return new Outcome(scanner, scanner.scan(snapshot, options), snapshot, rampartConfig);
+    return new Outcome(scanner, scanner.scan(snapshot, options, laps), snapshot, rampartConfig);
   }
 
   /** A scan of everything, now: what {@code serve} stores. */

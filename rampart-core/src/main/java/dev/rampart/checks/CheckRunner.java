@@ -25,27 +25,37 @@ public final class CheckRunner {
   }
 
   public CheckRun run(Snapshot snapshot, CheckContext context, SeverityOverrides overrides) {
+    // Checks are independent pure functions of the snapshot, each with its own collector: they
+    // run on every core, and their results are joined in catalog order, so the output does not
+    // depend on the schedule. (The shared RBAC and network analyses are built under locks.)
+    List<Collector> done =
+        checks.parallelStream().map(check -> run(check, snapshot, context, overrides)).toList();
     List<Finding> findings = new ArrayList<>();
     List<CheckRun.Tally> tallies = new ArrayList<>();
-    for (Check check : checks) {
-      CheckDescriptor d = overrides.apply(check.descriptor());
-      Collector collector = new Collector(d);
-      check.run(snapshot, context, collector);
-      for (Gap gap : snapshot.gaps()) {
-        if (reads(check, gap)) {
-          collector.notEvaluated(gap.describe());
-        }
-      }
+    for (Collector collector : done) {
       findings.addAll(collector.findings);
       tallies.add(
           new CheckRun.Tally(
-              d.id(),
+              collector.d.id(),
               collector.passed.size(),
               collector.failed.size(),
               collector.notApplicable,
               List.copyOf(collector.notEvaluated)));
     }
     return new CheckRun(findings, tallies);
+  }
+
+  private Collector run(
+      Check check, Snapshot snapshot, CheckContext context, SeverityOverrides overrides) {
+    CheckDescriptor d = overrides.apply(check.descriptor());
+    Collector collector = new Collector(d);
+    check.run(snapshot, context, collector);
+    for (Gap gap : snapshot.gaps()) {
+      if (reads(check, gap)) {
+        collector.notEvaluated(gap.describe());
+      }
+    }
+    return collector;
   }
 
   /** Whether {@code check} needs the kind {@code gap} says the source could not read. */

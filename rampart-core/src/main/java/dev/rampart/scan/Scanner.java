@@ -18,6 +18,7 @@ import dev.rampart.graph.AttackPath;
 import dev.rampart.graph.AttackPaths;
 import dev.rampart.graph.PathIndex;
 import dev.rampart.network.Network;
+import dev.rampart.rbac.Rbac;
 import dev.rampart.risk.Prioritizer;
 import dev.rampart.snapshot.Gap;
 import dev.rampart.snapshot.InputProblem;
@@ -96,19 +97,36 @@ public final class Scanner {
   }
 
   public ScanResult scan(Snapshot input, ScanOptions options) {
+    return scan(input, options, new Timings());
+  }
+
+  /**
+   * @param timings receives a lap per stage: rbac, network, checks, graph, paths, risk
+   */
+  public ScanResult scan(Snapshot input, ScanOptions options, Timings timings) {
     Instant started = Instant.now();
+    timings.restart();
     Snapshot snapshot = restrict(input, options.namespaces());
     String cluster = config.cluster() == null ? DEFAULT_CLUSTER : config.cluster();
     CheckContext context = new CheckContext(config.trustedRegistries(), options.now(), versions);
+    // The RBAC and network analyses are cached per snapshot and shared by the checks, the graph and
+    // the risk layer: building them first charges them to their own stages.
+    Rbac.of(snapshot);
+    timings.lap("rbac");
+    Network network = Network.of(snapshot);
+    timings.lap("network");
     CheckRun run = new CheckRunner(checks, cluster).run(snapshot, context, overrides());
+    timings.lap("checks");
 
     LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
     Exceptions exceptions = new Exceptions(config.exceptions(), configName, snapshot, today);
     AssetGroups groups = new AssetGroups(config.assetGroups());
     AssetGraph graph = AssetGraph.of(snapshot, groups, versions);
+    timings.lap("graph");
     AttackPaths.Result paths = AttackPaths.find(graph, groups, AttackPaths.Options.defaults());
+    timings.lap("paths");
     Prioritizer prioritizer =
-        new Prioritizer(snapshot, Network.of(snapshot), groups, PathIndex.of(graph, paths.paths()));
+        new Prioritizer(snapshot, network, groups, PathIndex.of(graph, paths.paths()));
 
     List<Finding> findings = new ArrayList<>();
     List<AppliedException> applied = new ArrayList<>();
@@ -124,6 +142,7 @@ public final class Scanner {
       }
     }
     findings.sort(ORDER);
+    timings.lap("risk");
 
     List<InputProblem> errors = new ArrayList<>();
     List<InputProblem> warnings = new ArrayList<>();
@@ -144,6 +163,8 @@ public final class Scanner {
             errors,
             warnings,
             run.tallies());
+    List<AssetGroupPosture> posture = posture(snapshot, groups, graph, findings, paths);
+    timings.lap("summary");
     return new ScanResult(
         UUID.randomUUID().toString(),
         started,
@@ -157,7 +178,7 @@ public final class Scanner {
         exceptions.expired(),
         paths.paths(),
         paths.bounds(),
-        posture(snapshot, groups, graph, findings, paths));
+        posture);
   }
 
   /** Each asset group of the configuration: its findings, score and the paths that reach it. */

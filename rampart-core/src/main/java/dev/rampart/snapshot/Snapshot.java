@@ -24,6 +24,9 @@ public final class Snapshot {
   private final Map<String, KubeObject> byKey;
   private final List<Workload> workloads;
 
+  /** Computed on first use; a race computes the same list twice, harmlessly. */
+  private volatile List<String> namespaces;
+
   public Snapshot(String source, List<KubeObject> objects, List<InputProblem> problems) {
     this(source, objects, problems, ClusterInfo.UNKNOWN);
   }
@@ -108,10 +111,17 @@ public final class Snapshot {
 
   /** Every namespace that is declared or that an object lives in, sorted. */
   public List<String> namespaces() {
-    TreeSet<String> names = new TreeSet<>();
-    ofKind("Namespace").forEach(n -> names.add(n.name()));
-    objects.stream().map(KubeObject::namespace).filter(n -> n != null).forEach(names::add);
-    return List.copyOf(names);
+    // Kept: the graph asks once per identity with a cluster-wide grant, and a walk of every
+    // object each time made graph building quadratic in the cluster's size.
+    List<String> known = namespaces;
+    if (known == null) {
+      TreeSet<String> names = new TreeSet<>();
+      ofKind("Namespace").forEach(n -> names.add(n.name()));
+      objects.stream().map(KubeObject::namespace).filter(n -> n != null).forEach(names::add);
+      known = List.copyOf(names);
+      namespaces = known;
+    }
+    return known;
   }
 
   /**

@@ -48,6 +48,10 @@ final class ApiRoutes {
             "/api/v1/scans/{id}/paths",
             ctx -> ctx.json(Map.of("items", found(store.attackPaths(id(ctx)))))),
         get("/api/v1/scans/{id}/diff/{otherId}", this::diff),
+        // Added for the dashboard's asset-group view; additive to the contract of issue 9.
+        get(
+            "/api/v1/scans/{id}/compliance",
+            ctx -> ctx.json(found(store.compliance(id(ctx), ctx.queryParam("group"))))),
         get("/api/v1/groups", ctx -> ctx.json(Map.of("items", store.groups()))),
         get("/api/v1/trend", ctx -> ctx.json(store.trend())));
   }

@@ -149,6 +149,14 @@ public final class ScanStore {
             rs -> tree(rs.getString(1))));
   }
 
+  /** Findings per compliance framework and control, of the whole scan or of one asset group. */
+  public Optional<Compliance> compliance(long id, String group) {
+    if (summary(id).isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(Compliance.query(sql, id, group));
+  }
+
   public Optional<JsonNode> attackPaths(long id) {
     return first(
         sql.query(

@@ -2,6 +2,7 @@ package dev.rampart.source.file;
 
 import dev.rampart.snapshot.InputProblem;
 import dev.rampart.snapshot.KubeObject;
+import dev.rampart.snapshot.Origin;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +23,26 @@ final class Collector {
   void addAll(Collector other) {
     objects.addAll(other.objects);
     problems.addAll(other.problems);
+  }
+
+  /** Appends another collector's findings, their document numbers shifted by {@code offset}. */
+  void addAll(Collector other, int offset) {
+    if (offset == 0) {
+      addAll(other);
+      return;
+    }
+    for (KubeObject o : other.objects) {
+      Origin origin = o.origin();
+      objects.add(
+          new KubeObject(
+              o.resource(),
+              new Origin(
+                  origin.file(), origin.document() + offset, origin.line(), origin.template())));
+    }
+    for (InputProblem p : other.problems) {
+      problems.add(
+          new InputProblem(p.level(), p.file(), p.line(), p.document() + offset, p.message()));
+    }
   }
 
   /** How many objects and problems there are so far, to tell whether a stream added any. */

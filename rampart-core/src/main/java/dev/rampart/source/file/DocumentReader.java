@@ -15,7 +15,7 @@ import java.nio.charset.MalformedInputException;
  * every character to the budget of the object being read, stops at characters that are not text,
  * and remembers Helm's {@code # Source:} comment.
  */
-final class DocumentReader extends Reader {
+final class DocumentReader extends Reader implements DocumentText {
 
   private static final String HELM_SOURCE = "# Source: ";
   private static final int MAX_COMMENT = 4096;
@@ -47,6 +47,9 @@ final class DocumentReader extends Reader {
   private boolean hasContent;
   private String helmSource;
   private long budget;
+
+  /** Off while a document is read ahead: its characters are charged when they are parsed. */
+  private boolean charging = true;
 
   DocumentReader(Reader in, int maxObjectChars) {
     this.in = in;
@@ -82,27 +85,32 @@ final class DocumentReader extends Reader {
   }
 
   /** Whether the document was opened by a {@code ---} marker (an empty one is still a document). */
-  boolean explicitStart() {
+  @Override
+  public boolean explicitStart() {
     return explicitStart;
   }
 
   /** The line of the whole stream that line {@code n} (1-based) of this document is. */
-  int absoluteLine(int n) {
+  @Override
+  public int absoluteLine(int n) {
     return firstLine + n - 1;
   }
 
   /** Helm's {@code # Source: chart/templates/x.yaml} comment in this document, or null. */
-  String helmSource() {
+  @Override
+  public String helmSource() {
     return helmSource;
   }
 
   /** Why the stream could not be read to its end, or null. */
-  IOException failure() {
+  @Override
+  public IOException failure() {
     return failure;
   }
 
   /** Starts charging characters to a new object. */
-  void startObject() {
+  @Override
+  public void startObject() {
     budget = maxObjectChars;
   }
 
@@ -155,11 +163,42 @@ final class DocumentReader extends Reader {
     if (n == 0 && len > 0) {
       return -1;
     }
+    if (charging) {
+      charge(n);
+    }
+    return n;
+  }
+
+  /** Charges {@code n} characters to the object being read. */
+  void charge(int n) throws InputRejectedException {
     budget -= n;
     if (budget < 0) {
       throw InputRejectedException.tooLarge(maxObjectChars);
     }
-    return n;
+  }
+
+  /**
+   * Reads up to {@code len} characters of the current document ahead into {@code into}, without
+   * charging them: they are charged when parsed.
+   *
+   * @return the characters read; fewer than {@code len} means the document ended there
+   * @throws IOException what the stream threw, right after the characters returned before
+   */
+  int readAhead(char[] into, int off, int len) throws IOException {
+    charging = false;
+    try {
+      int total = 0;
+      while (total < len) {
+        int n = read(into, off + total, len - total);
+        if (n < 0) {
+          break;
+        }
+        total += n;
+      }
+      return total;
+    } finally {
+      charging = true;
+    }
   }
 
   /** Copies characters up to the end of the line, the end of the buffer or a control character. */

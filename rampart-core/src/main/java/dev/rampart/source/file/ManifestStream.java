@@ -27,6 +27,9 @@ final class ManifestStream {
 
   private DocumentReader docs;
 
+  /** Where the current document's text comes from: {@link #docs}, or a copy read ahead. */
+  private DocumentText doc;
+
   /** The documents seen so far; the last is the current one. */
   private int documents;
 
@@ -47,9 +50,14 @@ final class ManifestStream {
     int before = out.size();
     try {
       docs = new DocumentReader(TextDecoder.open(raw), parsers.limits().maxObjectChars());
+      doc = docs;
       boolean json = docs.looksLikeJson();
-      while (docs.next()) {
-        readDocument(json);
+      if (!json && ParallelDocuments.worthIt()) {
+        new ParallelDocuments(this).readAll();
+      } else {
+        while (docs.next()) {
+          readDocument(json, docs);
+        }
       }
     } catch (IOException e) {
       out.add(InputProblem.error(file, 0, 0, ParseMessages.reading(e)));
@@ -61,11 +69,16 @@ final class ManifestStream {
     }
   }
 
-  private void readDocument(boolean json) throws IOException {
+  /**
+   * Parses the current document.
+   *
+   * @param text its characters: the document reader, or what stands for it
+   */
+  void readDocument(boolean json, java.io.Reader text) throws IOException {
     boolean counted = false;
     JsonParser p = null;
     try {
-      p = (json ? parsers.json() : parsers.yaml()).createParser(docs);
+      p = (json ? parsers.json() : parsers.yaml()).createParser(text);
       while (p.nextToken() != null) {
         // In YAML the document reader's text is one document; JSON may run several together.
         if (!counted || json) {
@@ -75,8 +88,8 @@ final class ManifestStream {
         readRoot(p);
       }
     } catch (IOException | RuntimeException e) {
-      if (docs.failure() != null) {
-        throw docs.failure();
+      if (doc.failure() != null) {
+        throw doc.failure();
       }
       if (!counted) {
         startDocument();
@@ -91,10 +104,47 @@ final class ManifestStream {
     } finally {
       close(p);
     }
-    if (!counted && docs.explicitStart()) {
+    if (!counted && doc.explicitStart()) {
       // An empty "---" document still counts, so that the numbers match what YAML tools say.
       startDocument();
     }
+  }
+
+  DocumentReader docs() {
+    return docs;
+  }
+
+  int maxObjectChars() {
+    return parsers.limits().maxObjectChars();
+  }
+
+  /** Parses the current document of the stream here, from {@code text}. */
+  void readSequentially(java.io.Reader text) throws IOException {
+    doc = docs;
+    readDocument(false, text);
+  }
+
+  /**
+   * Parses a document read ahead into a stream of its own, whose document numbers count from the
+   * start of that document: {@link #merge} puts them right.
+   */
+  ManifestStream parseApart(BufferedDocument text) {
+    ManifestStream apart = new ManifestStream(file, parsers, new Collector());
+    apart.doc = text;
+    try {
+      apart.readDocument(false, new java.io.CharArrayReader(text.text(), 0, text.length()));
+    } catch (IOException e) {
+      // Text in memory fails to read only on a bug; report it as the document's problem.
+      apart.out.add(InputProblem.error(file, text.firstLine(), 1, ParseMessages.reading(e)));
+    }
+    return apart;
+  }
+
+  /** Appends what a document parsed apart found, numbering its documents after this stream's. */
+  void merge(ManifestStream apart) {
+    int offset = documents;
+    out.addAll(apart.out, offset);
+    documents += apart.documents;
   }
 
   private void startDocument() {
@@ -103,7 +153,7 @@ final class ManifestStream {
   }
 
   private void readRoot(JsonParser p) throws IOException {
-    int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
+    int line = doc.absoluteLine(p.currentTokenLocation().getLineNr());
     objectLine = line;
     JsonToken token = p.currentToken();
     if (token != JsonToken.START_OBJECT) {
@@ -111,7 +161,7 @@ final class ManifestStream {
       out.add(InputProblem.warning(file, line, documents, notAMapping(token, "the document is")));
       return;
     }
-    docs.startObject();
+    doc.startObject();
     trees = new TreeBuilder(parsers.limits().maxValues());
     isList = false;
     ObjectNode top = trees.readObject(p, this::readItems);
@@ -136,9 +186,9 @@ final class ManifestStream {
     }
     isList = true;
     for (int item = 0; p.nextToken() != JsonToken.END_ARRAY; item++) {
-      docs.startObject();
+      doc.startObject();
       trees.startObject();
-      int line = docs.absoluteLine(p.currentTokenLocation().getLineNr());
+      int line = doc.absoluteLine(p.currentTokenLocation().getLineNr());
       objectLine = line;
       emit(trees.read(p), list, "items[" + item + "]: ", line);
     }
@@ -159,12 +209,12 @@ final class ManifestStream {
     }
     try {
       HasMetadata object = parsers.decoder().decode((ObjectNode) tree, list);
-      String template = Templates.of(docs.helmSource(), object);
+      String template = Templates.of(doc.helmSource(), object);
       out.add(new KubeObject(object, new Origin(file, documents, line, template)));
       objectsInDocument++;
     } catch (ObjectDecoder.Rejected r) {
       int at = trees.line(tree, r.at());
-      int where = at > 0 ? docs.absoluteLine(at) : line;
+      int where = at > 0 ? doc.absoluteLine(at) : line;
       String message = item + r.getMessage();
       out.add(
           r.isError()
@@ -190,7 +240,7 @@ final class ManifestStream {
       return "";
     }
     // A bracket left open is only noticed where the document ends: point at both.
-    int start = docs.absoluteLine(yaml.getContextMark().getLine() + 1);
+    int start = doc.absoluteLine(yaml.getContextMark().getLine() + 1);
     return start == line ? "" : " (opened at line " + start + ")";
   }
 
@@ -203,15 +253,15 @@ final class ManifestStream {
     // Before Jackson's wrapper, whose location is where the parser started, not the problem.
     MarkedYAMLException yaml = ParseMessages.cause(e, MarkedYAMLException.class);
     if (yaml != null && yaml.getProblemMark() != null) {
-      return docs.absoluteLine(yaml.getProblemMark().getLine() + 1);
+      return doc.absoluteLine(yaml.getProblemMark().getLine() + 1);
     }
     JsonLocation location = e instanceof JsonProcessingException json ? json.getLocation() : null;
     if ((location == null || location.getLineNr() < 1) && p != null) {
       location = p.currentLocation();
     }
     return location != null && location.getLineNr() > 0
-        ? docs.absoluteLine(location.getLineNr())
-        : docs.absoluteLine(1);
+        ? doc.absoluteLine(location.getLineNr())
+        : doc.absoluteLine(1);
   }
 
   private static void close(JsonParser p) {
