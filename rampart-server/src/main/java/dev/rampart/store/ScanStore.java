@@ -78,11 +78,7 @@ public final class ScanStore {
     }
     List<Object> params = new ArrayList<>(List.of(id));
     // Filter, count and page on the finding rows alone; then read the bodies of one page.
-    // "position >= 0" is always true: it makes H2 choose the primary key (scan_id, position), in
-    // the
-    // report's order, over the index on scan_id alone, so that a page stops after its rows instead
-    // of sorting the whole scan (1.3 s for 80 000 findings).
-    String where = "FROM finding f WHERE f.scan_id = ? AND f.position >= 0" + query.where(params);
+    String where = "FROM finding f WHERE f.scan_id = ?" + query.where(params);
     long total;
     if (!query.filtered()) {
       // The count stored with the scan: never a count of its rows per page.
