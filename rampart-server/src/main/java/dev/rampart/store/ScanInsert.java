@@ -24,7 +24,10 @@ import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
-/** Writes one scan, its findings and their groups in a single transaction. */
+/**
+ * Writes one scan, its findings and their groups: in chunks of {@link #CHUNK} findings, committed
+ * every few chunks, the scan marked complete (and so visible) by the last commit.
+ */
 final class ScanInsert {
 
   private static final String SCAN =
