@@ -63,7 +63,9 @@ final class LinearStreamReader extends StreamReader {
       int c = window[pointer++];
       index++;
       documentIndex++;
-      if (Constant.LINEBR.has(c) || (c == '\r' && loaded(0) && window[pointer] != '\n')) {
+      if (c >= ' ' && c < 0x7F) {
+        column++; // the common case: printable ASCII, no line break
+      } else if (Constant.LINEBR.has(c) || (c == '\r' && loaded(0) && window[pointer] != '\n')) {
         line++;
         column = 0;
       } else if (c != '\uFEFF') {
@@ -79,6 +81,10 @@ final class LinearStreamReader extends StreamReader {
 
   @Override
   public int peek(int ahead) {
+    int at = pointer + ahead;
+    if (at < length) {
+      return window[at];
+    }
     return loaded(ahead) ? window[pointer + ahead] : 0;
   }
 
@@ -152,6 +158,13 @@ final class LinearStreamReader extends StreamReader {
     }
     makeRoom(n);
     for (int i = 0; i < n; ) {
+      char ch = chunk[i];
+      if (ch >= ' ' && ch < 0x7F) {
+        // Printable ASCII, most of any manifest: no surrogate to pair, nothing to refuse.
+        window[length++] = ch;
+        i++;
+        continue;
+      }
       int c = Character.codePointAt(chunk, i, n);
       if (!isPrintable(c)) {
         throw new ReaderException(
