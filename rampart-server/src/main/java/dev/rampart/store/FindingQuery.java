@@ -31,10 +31,13 @@ public record FindingQuery(
 
   /** Orders of the list; each ends with the report's order, so pages never overlap. */
   public enum Sort {
-    PRIORITY("priority", "f.position"),
-    SEVERITY("severity", "f.severity_rank, f.position"),
-    CHECK("check", "f.check_id, f.position"),
-    RESOURCE("resource", "f.kind, f.namespace, f.name, f.position");
+    // Each starts with scan_id, the same for every row: H2 then reads the primary key (scan_id,
+    // position) in order and stops after a page, where "ORDER BY position" made it sort the whole
+    // scan (1 s for 160 000 findings). PostgreSQL needs no such hint and is not hindered by it.
+    PRIORITY("priority", "f.scan_id, f.position"),
+    SEVERITY("severity", "f.scan_id, f.severity_rank, f.position"),
+    CHECK("check", "f.scan_id, f.check_id, f.position"),
+    RESOURCE("resource", "f.scan_id, f.kind, f.namespace, f.name, f.position");
 
     private final String id;
     private final String orderBy;
@@ -125,6 +128,26 @@ public record FindingQuery(
       params.add("%" + escapeLike(text.toLowerCase(Locale.ROOT)) + "%");
     }
     return sql.toString();
+  }
+
+  /** Whether any filter narrows the list (sort and paging do not). */
+  boolean filtered() {
+    return !severities.isEmpty()
+        || !categories.isEmpty()
+        || !namespaces.isEmpty()
+        || !groups.isEmpty()
+        || !checks.isEmpty()
+        || text != null;
+  }
+
+  /** Whether the group filter is the only one. */
+  boolean groupsOnly() {
+    return !groups.isEmpty()
+        && severities.isEmpty()
+        && categories.isEmpty()
+        && namespaces.isEmpty()
+        && checks.isEmpty()
+        && text == null;
   }
 
   String orderBy() {

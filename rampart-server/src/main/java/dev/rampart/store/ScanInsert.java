@@ -17,13 +17,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
-/** Writes one scan, its findings and their groups in a single transaction. */
+/**
+ * Writes one scan, its findings and their groups: in chunks of {@link #CHUNK} findings, committed
+ * every few chunks, the scan marked complete (and so visible) by the last commit.
+ */
 final class ScanInsert {
 
   private static final String SCAN =
@@ -35,19 +39,34 @@ final class ScanInsert {
       "INSERT INTO finding (scan_id, position, finding_id, check_id, severity, severity_rank,"
           + " category, priority, kind, namespace, name, search_text, body_hash)"
           + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-  // Portable "insert unless present" (no MERGE or ON CONFLICT, which differ between the two).
-  private static final String BODY =
-      "INSERT INTO finding_body (hash, body) SELECT ?, ?"
-          + " WHERE NOT EXISTS (SELECT 1 FROM finding_body WHERE hash = ?)";
+  // A chunk's bodies are looked up together and only the missing ones sent: a scan mostly has the
+  // bodies of the one before. Inserted "unless present" in the dialect's own way, so that two saves
+  // racing for the same new body do not fail: PostgreSQL's ON CONFLICT, H2's MERGE ... KEY.
+  private static final String BODY_PG =
+      "INSERT INTO finding_body (hash, body) VALUES (?, ?) ON CONFLICT (hash) DO NOTHING";
+  private static final String BODY_H2 =
+      "MERGE INTO finding_body (hash, body) KEY (hash) VALUES (?, ?)";
   private static final String GROUP =
       "INSERT INTO finding_group (scan_id, position, group_name) VALUES (?, ?, ?)";
   private static final String COMPLETE = "UPDATE scan SET complete = TRUE WHERE id = ?";
   private static final String CHECK =
       "INSERT INTO scan_check (scan_id, check_id, body) VALUES (?, ?, ?)";
-  private static final int BATCH = 500;
-  // Commit every 20 batches: one transaction of a million findings makes H2 keep an undo log and
+
+  /** Findings per JDBC batch, and per lookup of existing bodies. */
+  static final int CHUNK = 1000;
+
+  /**
+   * A scan of this many findings or more changes PostgreSQL's statistics enough to refresh them.
+   */
+  private static final int ANALYZE_FROM = 5000;
+
+  // Commit every 20 chunks: one transaction of a million findings makes H2 keep an undo log and
   // old pages as big as the data. Until the last commit marks the scan complete, nobody sees it.
-  private static final int BATCHES_PER_COMMIT = 20;
+  private static final int CHUNKS_PER_COMMIT = 20;
+  private static final String EXISTING =
+      "SELECT hash FROM finding_body WHERE hash IN ("
+          + String.join(", ", java.util.Collections.nCopies(CHUNK, "?"))
+          + ")";
 
   private ScanInsert() {}
 
@@ -60,6 +79,10 @@ final class ScanInsert {
         c.commit();
         insertFindings(c, id, scan);
         insertChecks(c, id, scan.checks());
+        if (isPostgres(c) && scan.result().findings().size() >= ANALYZE_FROM) {
+          c.commit();
+          analyze(c);
+        }
         try (PreparedStatement ps = c.prepareStatement(COMPLETE)) {
           ps.setLong(1, id);
           ps.executeUpdate();
@@ -134,52 +157,110 @@ final class ScanInsert {
   }
 
   private static void insertFindings(Connection c, long scanId, NewScan scan) throws SQLException {
+    boolean postgres = isPostgres(c);
     try (PreparedStatement f = c.prepareStatement(FINDING);
-        PreparedStatement b = c.prepareStatement(BODY);
+        PreparedStatement existing = c.prepareStatement(EXISTING);
+        PreparedStatement b = c.prepareStatement(postgres ? BODY_PG : BODY_H2);
         PreparedStatement g = c.prepareStatement(GROUP)) {
+      // The bodies of one chunk only: memory stays bounded whatever the size of the scan.
+      Map<String, String> bodies = new LinkedHashMap<>();
       int position = 0;
+      int chunks = 0;
       for (Finding finding : scan.result().findings()) {
         Finding.Resource resource = finding.resource();
         String body = JsonReportWriter.finding(finding);
         String hash = sha256(body);
-        // Batched too: each statement of a batch sees the rows the ones before it inserted, so two
-        // equal bodies in one batch are stored once.
-        Sql.bind(b, List.of(hash, body, hash));
-        b.addBatch();
-        Sql.bind(
-            f,
-            Arrays.asList(
-                scanId,
-                position,
-                finding.id(),
-                finding.checkId(),
-                finding.severity().id(),
-                finding.severity().ordinal(),
-                finding.category().id(),
-                finding.priority(),
-                resource.kind(),
-                resource.namespace(),
-                resource.name(),
-                searchText(finding),
-                hash));
+        bodies.putIfAbsent(hash, body);
+        f.setLong(1, scanId);
+        f.setInt(2, position);
+        f.setString(3, finding.id());
+        f.setString(4, finding.checkId());
+        f.setString(5, finding.severity().id());
+        f.setInt(6, finding.severity().ordinal());
+        f.setString(7, finding.category().id());
+        f.setInt(8, finding.priority());
+        f.setString(9, resource.kind());
+        f.setString(10, resource.namespace());
+        f.setString(11, resource.name());
+        f.setString(12, searchText(finding));
+        f.setString(13, hash);
         f.addBatch();
         for (String group : scan.groupsByFinding().getOrDefault(finding.id(), List.of())) {
-          Sql.bind(g, List.of(scanId, position, group));
+          g.setLong(1, scanId);
+          g.setInt(2, position);
+          g.setString(3, group);
           g.addBatch();
         }
-        if (++position % BATCH == 0) {
-          b.executeBatch();
-          f.executeBatch();
-          g.executeBatch();
-          if (position % (BATCH * BATCHES_PER_COMMIT) == 0) {
+        if (++position % CHUNK == 0) {
+          flush(existing, b, f, g, bodies);
+          if (++chunks % CHUNKS_PER_COMMIT == 0) {
             c.commit();
           }
         }
       }
-      b.executeBatch();
-      f.executeBatch();
-      g.executeBatch();
+      flush(existing, b, f, g, bodies);
     }
+  }
+
+  /** Sends one chunk: the bodies not stored yet (before the rows that name them), then the rows. */
+  private static void flush(
+      PreparedStatement existing,
+      PreparedStatement b,
+      PreparedStatement f,
+      PreparedStatement g,
+      Map<String, String> bodies)
+      throws SQLException {
+    if (bodies.isEmpty()) {
+      return;
+    }
+    removeStored(existing, bodies);
+    for (Map.Entry<String, String> e : bodies.entrySet()) {
+      b.setString(1, e.getKey());
+      b.setString(2, e.getValue());
+      b.addBatch();
+    }
+    if (!bodies.isEmpty()) {
+      b.executeBatch();
+    }
+    bodies.clear();
+    f.executeBatch();
+    g.executeBatch();
+  }
+
+  /** Drops from {@code bodies} those already in the database: one query for a whole chunk. */
+  private static void removeStored(PreparedStatement existing, Map<String, String> bodies)
+      throws SQLException {
+    // A chunk holds at most CHUNK distinct bodies; the unused placeholders repeat the first hash.
+    String first = bodies.keySet().iterator().next();
+    int i = 1;
+    for (String hash : bodies.keySet()) {
+      existing.setString(i++, hash);
+    }
+    while (i <= CHUNK) {
+      existing.setString(i++, first);
+    }
+    try (ResultSet rs = existing.executeQuery()) {
+      while (rs.next()) {
+        bodies.remove(rs.getString(1));
+      }
+    }
+  }
+
+  /**
+   * Fresh statistics before the scan becomes visible: without them PostgreSQL plans the first
+   * queries of a freshly loaded scan for a handful of rows (its id is beyond every histogram).
+   */
+  private static void analyze(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("ANALYZE finding");
+      s.execute("ANALYZE finding_group");
+      s.execute("ANALYZE finding_body");
+    }
+    c.commit();
+  }
+
+  static boolean isPostgres(Connection c) throws SQLException {
+    return "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
   }
 
   private static void insertChecks(

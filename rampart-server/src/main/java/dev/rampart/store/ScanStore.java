@@ -72,13 +72,31 @@ public final class ScanStore {
   }
 
   public Optional<FindingPage> findings(long id, FindingQuery query) {
-    if (summary(id).isEmpty()) {
+    Optional<ScanSummary> scan = summary(id);
+    if (scan.isEmpty()) {
       return Optional.empty();
     }
     List<Object> params = new ArrayList<>(List.of(id));
     // Filter, count and page on the finding rows alone; then read the bodies of one page.
     String where = "FROM finding f WHERE f.scan_id = ?" + query.where(params);
-    long total = sql.count("SELECT COUNT(*) " + where, params);
+    long total;
+    if (!query.filtered()) {
+      // The count stored with the scan: never a count of its rows per page.
+      total = scan.get().findings();
+    } else if (query.groupsOnly()) {
+      // On the group rows alone, by their index: far fewer than the scan's findings.
+      List<Object> groupParams = new ArrayList<>(List.of(id));
+      groupParams.addAll(query.groups());
+      total =
+          sql.count(
+              "SELECT COUNT(DISTINCT g.position) FROM finding_group g WHERE g.scan_id = ?"
+                  + " AND g.group_name IN ("
+                  + String.join(", ", java.util.Collections.nCopies(query.groups().size(), "?"))
+                  + ")",
+              groupParams);
+    } else {
+      total = sql.count("SELECT COUNT(*) " + where, params);
+    }
     List<Object> page = new ArrayList<>(params);
     page.add(query.limit());
     page.add(query.offset());

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * mvn -pl rampart-server -am test -Dgroups=bench -Dbench.excluded=none -Dtest=StoreBenchmark \
- *     -Dsurefire.failIfNoSpecifiedTests=false -DargLine=-Xmx4g
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dbench.jvm=-Xmx4g
  * </pre>
  */
 @Tag("bench")
@@ -76,7 +76,9 @@ class StoreBenchmark {
 
     Path dir = Files.createTempDirectory("rampart-bench");
     String h2 = "jdbc:h2:file:" + dir.resolve("bench") + ";MODE=PostgreSQL";
-    run("H2 file", h2, scan);
+    if (!Boolean.getBoolean("bench.skipH2")) {
+      run("H2 file", h2, scan);
+    }
     if (System.getenv(TestDatabase.PG_ENV) != null) {
       try (TestDatabase pg = TestDatabase.postgres()) {
         run("PostgreSQL", pg.url(), scan);
@@ -111,6 +113,42 @@ class StoreBenchmark {
           times.forEach((p, t) -> System.out.printf(Locale.ROOT, "  %-60s %s%n", p, t));
         }
       }
+      if (url.startsWith("jdbc:postgresql:")) {
+        explain(db, id);
+      }
+    }
+  }
+
+  /** PostgreSQL's plans of the findings list's queries, as the store sends them, with timings. */
+  private static void explain(Database db, long id) {
+    String scan = "FROM finding f WHERE f.scan_id = " + id;
+    String group =
+        " AND EXISTS (SELECT 1 FROM finding_group g WHERE g.scan_id = f.scan_id"
+            + " AND g.position = f.position AND g.group_name IN ('crown'))";
+    List<String> queries =
+        List.of(
+            "SELECT f.body_hash " + scan + " ORDER BY f.position LIMIT 50 OFFSET 0",
+            "SELECT f.body_hash " + scan + " ORDER BY f.position LIMIT 50 OFFSET 50000",
+            "SELECT COUNT(*) " + scan + " AND f.severity IN ('critical', 'high')",
+            "SELECT f.body_hash "
+                + scan
+                + " AND f.severity IN ('critical', 'high') ORDER BY f.position LIMIT 50",
+            "SELECT COUNT(*) " + scan + group,
+            "SELECT f.body_hash " + scan + group + " ORDER BY f.position LIMIT 50",
+            "SELECT COUNT(*) " + scan + " AND f.search_text LIKE '%ns-42/pod-7%'",
+            "SELECT f.body_hash " + scan + " ORDER BY f.severity_rank, f.position LIMIT 50");
+    try (java.sql.Connection c = db.dataSource().getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      for (String q : queries) {
+        System.out.println("EXPLAIN ANALYZE " + q);
+        try (java.sql.ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + q)) {
+          while (rs.next()) {
+            System.out.println("  " + rs.getString(1));
+          }
+        }
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -103,6 +103,62 @@ abstract class StoreContract {
   }
 
   @Test
+  void aScanOfSeveralChunksIsStoredWholeAndCountedOnce() {
+    int n = ScanInsert.CHUNK * 2 + 345;
+    NewScan many = TestScans.many(n, Instant.parse("2020-01-01T00:00:00Z"));
+    Sql sql = new Sql(db.database().dataSource());
+    long a = store.save(many);
+    long bodies = sql.count("SELECT COUNT(*) FROM finding_body", List.of());
+    // Saved again: every body is already there, found by the chunks' lookups, none stored twice.
+    long b = store.save(many);
+    try {
+      assertThat(sql.count("SELECT COUNT(*) FROM finding_body", List.of())).isEqualTo(bodies);
+      for (long id : List.of(a, b)) {
+        assertThat(sql.count("SELECT COUNT(*) FROM finding WHERE scan_id = ?", List.of(id)))
+            .isEqualTo(n);
+        assertThat(store.summary(id).orElseThrow().findings()).isEqualTo(n);
+        assertThat(store.report(id).orElseThrow().root()).isEqualTo(many.report().root());
+        FindingQuery all = FindingQuery.parse(Map.of("limit", "1000", "offset", "1500"));
+        FindingPage page = store.findings(id, all).orElseThrow();
+        assertThat(page.total()).isEqualTo(n);
+        assertThat(page.items().get(0).path("id").asText()).isEqualTo("many00000000000001500");
+        assertThat(store.findings(id, FindingQuery.parse(Map.of("severity", "high"))))
+            .get()
+            .extracting(FindingPage::total)
+            .isEqualTo((long) many.result().summary().bySeverity().get("high"));
+        assertThat(store.findings(id, FindingQuery.parse(Map.of("group", "even-third"))))
+            .get()
+            .extracting(FindingPage::total)
+            .isEqualTo((long) (n + 2) / 3);
+        assertThat(
+                store.findings(
+                    id,
+                    FindingQuery.parse(
+                        Map.of("group", "even-third", "severity", "critical", "q", "NS-0/"))))
+            .get()
+            .extracting(FindingPage::total)
+            .isEqualTo(
+                java.util.stream.IntStream.range(0, n)
+                    .filter(i -> i % 3 == 0 && i % 5 == 0 && i % 7 == 0)
+                    .count());
+      }
+    } finally {
+      delete(a);
+      delete(b);
+    }
+  }
+
+  @Test
+  void theStoredCountIsTheCountOfTheRows() {
+    Sql sql = new Sql(db.database().dataSource());
+    for (long id : List.of(first, second)) {
+      long rows = sql.count("SELECT COUNT(*) FROM finding WHERE scan_id = ?", List.of(id));
+      assertThat(store.summary(id).orElseThrow().findings()).isEqualTo(rows);
+      assertThat(store.findings(id, FindingQuery.all()).orElseThrow().total()).isEqualTo(rows);
+    }
+  }
+
+  @Test
   void anIncompleteScanIsInvisible() {
     long id = store.save(TestScans.hostile());
     try {

@@ -110,4 +110,54 @@ public final class TestScans {
             List.of());
     return new NewScan(result, "test", Map.of(f.id(), List.of("group " + HOSTILE)), Map.of());
   }
+
+  /**
+   * A scan of {@code n} findings, more than one chunk of the store's batches when {@code n} is
+   * large: severities in turn, every third finding in group "even-third", two findings of each pod;
+   * its summary counts what it holds.
+   */
+  public static NewScan many(int n, Instant startedAt) {
+    List<Finding> findings = new java.util.ArrayList<>();
+    Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+    Map<String, Integer> bySeverity = new java.util.LinkedHashMap<>();
+    for (Severity s : Severity.values()) {
+      bySeverity.put(s.id(), 0);
+    }
+    for (int i = 0; i < n; i++) {
+      Severity severity = Severity.values()[i % Severity.values().length];
+      String id = String.format(java.util.Locale.ROOT, "many%017d", i);
+      findings.add(
+          new Finding(
+              id,
+              "privileged-container",
+              "Privileged container",
+              severity,
+              Category.WORKLOAD,
+              100 - i * 100 / n,
+              List.of("reason"),
+              new Finding.Resource("v1", "Pod", "ns-" + i % 7, "pod-" + i / 2, "main"),
+              null,
+              "finding " + i,
+              new Finding.Evidence("spec.containers[0].securityContext.privileged", "true"),
+              List.of(),
+              new Finding.Remediation("fix", null)));
+      bySeverity.merge(severity.id(), 1, Integer::sum);
+      if (i % 3 == 0) {
+        groups.put(id, List.of("even-third"));
+      }
+    }
+    ScanResult result =
+        new ScanResult(
+            "many-" + n,
+            startedAt,
+            12,
+            "files",
+            "many",
+            new Coverage(1, Map.of("Pod", n), List.of(), List.of(), List.of(), List.of()),
+            new Summary(bySeverity, Map.of("workload", n), 10),
+            findings,
+            List.of(),
+            List.of());
+    return new NewScan(result, "test", groups, Map.of());
+  }
 }
