@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * mvn -pl rampart-server -am test -Dgroups=bench -Dbench.excluded=none -Dtest=StoreBenchmark \
- *     -Dsurefire.failIfNoSpecifiedTests=false -Dbench.jvm=-Xmx4g
+ *     -Dsurefire.failIfNoSpecifiedTests=false -Dtest.maxHeap=4g
  * </pre>
  */
 @Tag("bench")
