@@ -1,16 +1,11 @@
 package dev.rampart.cli;
 
-import dev.rampart.checks.BuiltInChecks;
-import dev.rampart.config.ConfigException;
-import dev.rampart.config.ConfigLoader;
-import dev.rampart.config.RampartConfig;
 import dev.rampart.data.DataStore;
 import dev.rampart.graph.AssetGraph;
 import dev.rampart.graph.AssetGroups;
 import dev.rampart.graph.AttackPaths;
 import dev.rampart.report.AttackPathsOutput;
 import dev.rampart.snapshot.Snapshot;
-import dev.rampart.source.demo.DemoCluster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,7 +136,8 @@ final class PathsCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     Snapshot snapshot = source.load(paths, err);
-    AssetGroups groups = new AssetGroups(loadConfig().assetGroups());
+    AssetGroups groups =
+        new AssetGroups(new Scanning(source, paths, config).loadConfig().assetGroups());
     AssetGraph graph = AssetGraph.of(snapshot, groups, DataStore.defaults().active().data());
     AttackPaths.Options defaults = AttackPaths.Options.defaults();
     AttackPaths.Options options =
@@ -166,21 +161,5 @@ final class PathsCommand implements Callable<Integer> {
     }
     out.flush();
     return SourceOptions.exitCode(snapshot, GRAPH_KINDS).code();
-  }
-
-  private RampartConfig loadConfig() {
-    Set<String> ids =
-        BuiltInChecks.all().stream().map(c -> c.descriptor().id()).collect(Collectors.toSet());
-    ConfigLoader loader = new ConfigLoader();
-    try {
-      if (config != null) {
-        return loader.load(config, ids);
-      }
-      return source.demo
-          ? loader.load("demo/rampart.yaml", DemoCluster.config(), ids)
-          : RampartConfig.EMPTY;
-    } catch (ConfigException e) {
-      throw new UsageException(e.getMessage());
-    }
   }
 }
