@@ -6,8 +6,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The immutable, indexed inventory of one cluster (or of a set of manifests). Everything downstream
@@ -26,6 +29,9 @@ public final class Snapshot {
 
   /** Computed on first use; a race computes the same list twice, harmlessly. */
   private volatile List<String> namespaces;
+
+  /** What {@link #derive} has computed, by key. */
+  private final Map<Derivation<?>, Memo<?>> derived = new ConcurrentHashMap<>();
 
   public Snapshot(String source, List<KubeObject> objects, List<InputProblem> problems) {
     this(source, objects, problems, ClusterInfo.UNKNOWN);
@@ -122,6 +128,53 @@ public final class Snapshot {
       namespaces = known;
     }
     return known;
+  }
+
+  /**
+   * What {@code derivation} computes from this snapshot, computed once: dozens of checks ask for
+   * the same derivation (the control-plane pods, say) and each used to walk every object again. The
+   * snapshot stays immutable as far as anyone can tell, since a derivation is a pure function of
+   * it. Safe from any thread: concurrent first calls compute once, and the others wait for the
+   * result.
+   */
+  public <T> T derive(Derivation<T> derivation) {
+    @SuppressWarnings("unchecked")
+    Memo<T> memo = (Memo<T>) derived.computeIfAbsent(derivation, d -> new Memo<>());
+    return memo.get(this, derivation);
+  }
+
+  /**
+   * A pure function of a snapshot whose result {@link #derive} keeps. Keys by identity: hold each
+   * one in a constant.
+   */
+  public static final class Derivation<T> {
+    private final Function<Snapshot, T> compute;
+
+    public Derivation(Function<Snapshot, T> compute) {
+      this.compute = compute;
+    }
+  }
+
+  /**
+   * One derivation's result. Computed outside {@code computeIfAbsent}, which must not run long or
+   * reenter the map (a derivation may derive another).
+   */
+  private static final class Memo<T> {
+    private volatile T value;
+
+    T get(Snapshot snapshot, Derivation<T> derivation) {
+      T known = value;
+      if (known == null) {
+        synchronized (this) {
+          known = value;
+          if (known == null) {
+            known = Objects.requireNonNull(derivation.compute.apply(snapshot), "a derivation");
+            value = known;
+          }
+        }
+      }
+      return known;
+    }
   }
 
   /**
