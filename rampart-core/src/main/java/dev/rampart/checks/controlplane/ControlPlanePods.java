@@ -6,7 +6,10 @@ import dev.rampart.snapshot.Snapshot;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -22,15 +25,30 @@ public final class ControlPlanePods {
 
   private ControlPlanePods() {}
 
+  /**
+   * Every component's pods, found once per snapshot: some fifty checks ask, and a large cluster's
+   * kube-system holds a DaemonSet pod per node and component whose commands are split into words.
+   */
+  private static final Snapshot.Derivation<Map<Component, List<ControlPlanePod>>> ALL =
+      new Snapshot.Derivation<>(ControlPlanePods::find);
+
   /** The pods running {@code component}, in snapshot order (one per control-plane node). */
   public static List<ControlPlanePod> of(Snapshot snapshot, Component component) {
-    List<ControlPlanePod> pods = new ArrayList<>();
-    for (KubeObject o : snapshot.ofKind("Pod")) {
-      if (NAMESPACE.equals(o.namespace()) && o.resource() instanceof Pod pod) {
-        find(o, pod, component).ifPresent(pods::add);
+    return snapshot.derive(ALL).get(component);
+  }
+
+  private static Map<Component, List<ControlPlanePod>> find(Snapshot snapshot) {
+    Map<Component, List<ControlPlanePod>> all = new EnumMap<>(Component.class);
+    for (Component component : Component.values()) {
+      List<ControlPlanePod> pods = new ArrayList<>();
+      for (KubeObject o : snapshot.ofKind("Pod")) {
+        if (NAMESPACE.equals(o.namespace()) && o.resource() instanceof Pod pod) {
+          find(o, pod, component).ifPresent(pods::add);
+        }
       }
+      all.put(component, List.copyOf(pods));
     }
-    return pods;
+    return Collections.unmodifiableMap(all);
   }
 
   private static Optional<ControlPlanePod> find(KubeObject o, Pod pod, Component component) {

@@ -77,7 +77,15 @@ public record Distribution(Kind kind, String evidence, KubeObject object) {
         + " is not visible through the API and is the provider's responsibility";
   }
 
+  /** Detected once per snapshot: every control-plane check with a missing component asks. */
+  private static final Snapshot.Derivation<Distribution> DETECTED =
+      new Snapshot.Derivation<>(Distribution::find);
+
   public static Distribution detect(Snapshot snapshot) {
+    return snapshot.derive(DETECTED);
+  }
+
+  private static Distribution find(Snapshot snapshot) {
     for (KubeObject o : snapshot.ofKind("Node")) {
       Distribution d = fromNode(o);
       if (d != null) {
