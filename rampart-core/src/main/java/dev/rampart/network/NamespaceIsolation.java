@@ -38,10 +38,8 @@ public record NamespaceIsolation(
       }
     }
     List<PodEndpoint> unisolated = new ArrayList<>();
-    for (PodEndpoint e : network.endpoints()) {
-      if (e.namespace().equals(namespace)
-          && !e.hostNetwork()
-          && network.policies().selecting(e, d).isEmpty()) {
+    for (PodEndpoint e : network.endpointsIn(namespace)) {
+      if (!e.hostNetwork() && network.policies().selecting(e, d).isEmpty()) {
         unisolated.add(e);
       }
     }

@@ -8,6 +8,7 @@ import dev.rampart.snapshot.Workloads;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ public final class Network {
   private final PodNetwork podNetwork;
   private final List<PodEndpoint> endpoints = new ArrayList<>();
   private final Map<KubeObject, PodEndpoint> byObject = new IdentityHashMap<>();
+  private final Map<String, List<PodEndpoint>> byNamespace = new LinkedHashMap<>();
   private Reachability reachability;
   private Exposure exposure;
   private InternetPaths internetPaths;
@@ -56,6 +58,7 @@ public final class Network {
       PodEndpoint e = factory.of(w);
       endpoints.add(e);
       byObject.put(w.object(), e);
+      byNamespace.computeIfAbsent(e.namespace(), n -> new ArrayList<>()).add(e);
     }
   }
 
@@ -95,6 +98,14 @@ public final class Network {
   /** The workloads (top-level, as {@link Snapshot#workloads()}) as endpoints. */
   public List<PodEndpoint> endpoints() {
     return endpoints;
+  }
+
+  /**
+   * The endpoints of {@code namespace}, in the order of {@link #endpoints()}. Kept by namespace
+   * because a check per namespace walking every endpoint was quadratic in the cluster's size.
+   */
+  public List<PodEndpoint> endpointsIn(String namespace) {
+    return Collections.unmodifiableList(byNamespace.getOrDefault(namespace, List.of()));
   }
 
   /**

@@ -205,4 +205,15 @@ class DemoNetworkTest {
     assertThat(r.classOf(workload("payments", "Deployment", "fraud-check")))
         .isNotEqualTo(r.classOf(workload("payments", "StatefulSet", "payments-postgres")));
   }
+
+  @Test
+  void theEndpointsOfANamespaceAreThoseOfTheClusterInTheSameOrder() {
+    for (String ns : snapshot.namespaces()) {
+      assertThat(network.endpointsIn(ns))
+          .containsExactlyElementsOf(
+              network.endpoints().stream().filter(e -> e.namespace().equals(ns)).toList());
+    }
+    assertThat(network.endpointsIn("storefront")).isNotEmpty();
+    assertThat(network.endpointsIn("no-such-namespace")).isEmpty();
+  }
 }
