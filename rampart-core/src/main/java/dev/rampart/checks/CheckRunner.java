@@ -5,6 +5,7 @@ import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Origin;
 import dev.rampart.snapshot.Snapshot;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,8 +68,9 @@ public final class CheckRunner {
   private final class Collector implements Results {
     private final CheckDescriptor d;
     private final List<Finding> findings = new ArrayList<>();
-    private final Set<KubeObject> passed = new LinkedHashSet<>();
-    private final Set<KubeObject> failed = new LinkedHashSet<>();
+    // Counted, never listed: only their sizes reach the tallies.
+    private final Set<KubeObject> passed = new HashSet<>();
+    private final Set<KubeObject> failed = new HashSet<>();
     private final Set<String> notEvaluated = new LinkedHashSet<>();
     private int notApplicable;
 

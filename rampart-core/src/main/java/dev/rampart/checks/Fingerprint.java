@@ -14,6 +14,15 @@ public final class Fingerprint {
 
   private Fingerprint() {}
 
+  /**
+   * One digest per thread, reset by each use: looking SHA-256 up among the security providers for
+   * every finding cost more than hashing its few bytes.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(Fingerprint::sha256);
+
+  private static final HexFormat HEX = HexFormat.of();
+
   public static String of(
       String checkId,
       String cluster,
@@ -32,10 +41,13 @@ public final class Fingerprint {
             name,
             nullToEmpty(container),
             nullToEmpty(field));
+    byte[] hash = SHA_256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+    return HEX.formatHex(hash, 0, 10);
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 10);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
     }

@@ -2,7 +2,10 @@ package dev.rampart.checks;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.rampart.snapshot.ContainerType;
 import dev.rampart.snapshot.ContainerView;
 import dev.rampart.snapshot.KubeObject;
@@ -78,6 +81,23 @@ public final class Patches {
       JsonNode next = at.get(parts[i]);
       at = next instanceof ObjectNode o ? o : at.putObject(parts[i]);
     }
-    at.set(parts[parts.length - 1], JSON.valueToTree(value));
+    at.set(parts[parts.length - 1], node(value));
+  }
+
+  /**
+   * The common values built directly: most findings carry a patch, and converting a boolean through
+   * Jackson's serializers costs more than the rest of the finding.
+   */
+  private static JsonNode node(Object value) {
+    if (value instanceof Boolean b) {
+      return BooleanNode.valueOf(b);
+    }
+    if (value instanceof Integer i) {
+      return IntNode.valueOf(i);
+    }
+    if (value instanceof String s) {
+      return TextNode.valueOf(s);
+    }
+    return JSON.valueToTree(value);
   }
 }

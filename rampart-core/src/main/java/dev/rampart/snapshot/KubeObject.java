@@ -46,12 +46,13 @@ public record KubeObject(HasMetadata resource, Origin origin) {
    */
   @Override
   public int hashCode() {
+    // The value of Objects.hash(kind, namespace, name, origin), without its array: hash maps of
+    // objects keep their order, and the checks hash every object they pass.
     ObjectMeta meta = resource.getMetadata();
-    return java.util.Objects.hash(
-        resource.getKind(),
-        meta == null ? null : meta.getNamespace(),
-        meta == null ? null : meta.getName(),
-        origin);
+    int h = 31 + java.util.Objects.hashCode(resource.getKind());
+    h = 31 * h + (meta == null ? 0 : java.util.Objects.hashCode(meta.getNamespace()));
+    h = 31 * h + (meta == null ? 0 : java.util.Objects.hashCode(meta.getName()));
+    return 31 * h + java.util.Objects.hashCode(origin);
   }
 
   @Override
