@@ -16,10 +16,13 @@ import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import dev.rampart.snapshot.Workload;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +43,28 @@ public final class Prioritizer {
   private final AssetGroups groups;
   private final Rbac rbac;
   private final PathIndex paths;
+
+  /**
+   * What is known of each object a finding is about, worked out for its first finding: a workload
+   * has ten findings on average, and the path from the internet alone walks every reachability
+   * class. By identity, as the network analysis knows objects; synchronized, since a prioritizer
+   * may be shared.
+   */
+  private final Map<KubeObject, Context> contexts =
+      Collections.synchronizedMap(new IdentityHashMap<>());
+
+  private final Map<KubeObject, Set<String>> routes =
+      Collections.synchronizedMap(new IdentityHashMap<>());
+
+  /**
+   * @param routes open from the internet to the object
+   * @param fromInternet through other workloads, only sought when no route is open
+   */
+  private record Context(
+      Set<String> routes,
+      Optional<InternetPaths.Path> fromInternet,
+      Optional<AttackPath> bestPath,
+      List<AssetGroup> groups) {}
 
   /** Exposure only: routes as they are open, without NetworkPolicy or paths through workloads. */
   public Prioritizer(Snapshot snapshot, Exposure exposure, AssetGroups groups) {
@@ -81,7 +106,8 @@ public final class Prioritizer {
     Finding.Resource r = f.resource();
     Optional<KubeObject> object = snapshot.find(r.kind(), r.namespace(), r.name());
     if (object.isPresent()) {
-      Set<String> routes = internetRoutes(object.get());
+      Context context = contexts.computeIfAbsent(object.get(), this::context);
+      Set<String> routes = context.routes();
       if (!routes.isEmpty()) {
         priority += 20;
         reasons.add("exposed to the internet via " + String.join(", ", routes));
@@ -93,19 +119,19 @@ public final class Prioritizer {
                   + " (exploit public-facing application, MITRE T1190)");
         }
       } else {
-        Optional<InternetPaths.Path> path = pathFromInternet(object.get());
+        Optional<InternetPaths.Path> path = context.fromInternet();
         if (path.isPresent()) {
           priority += 10;
           reasons.add("reachable from the internet: " + path.get().summary());
         }
       }
       priority += heldByMountedToken(object.get(), f, reasons);
-      Optional<AttackPath> path = paths.bestPath(object.get());
+      Optional<AttackPath> path = context.bestPath();
       if (path.isPresent()) {
         priority += path.get().score() >= 40 ? 20 : 10;
         reasons.add(PathIndex.reason(path.get()));
       }
-      for (AssetGroup g : groups.of(object.get())) {
+      for (AssetGroup g : context.groups()) {
         int boost = groupBoost(g.criticality());
         if (boost > 0) {
           priority += boost;
@@ -118,6 +144,15 @@ public final class Prioritizer {
       reasons.add("container escape on a DaemonSet: a foothold on every node");
     }
     return f.withPriority(Math.min(100, priority), reasons);
+  }
+
+  private Context context(KubeObject object) {
+    Set<String> open = internetRoutes(object);
+    return new Context(
+        open,
+        open.isEmpty() ? pathFromInternet(object) : Optional.empty(),
+        paths.bestPath(object),
+        groups.of(object));
   }
 
   /**
@@ -168,15 +203,19 @@ public final class Prioritizer {
 
   /** The routes open to the internet, those NetworkPolicy admits when the analysis is known. */
   private Set<String> internetRoutes(KubeObject object) {
+    return routes.computeIfAbsent(object, this::openRoutes);
+  }
+
+  private Set<String> openRoutes(KubeObject object) {
     if (network == null) {
       return exposure.internetRoutes(object);
     }
-    Set<String> routes = new LinkedHashSet<>();
+    Set<String> open = new LinkedHashSet<>();
     network
         .workload(object)
         .flatMap(e -> network.internetPaths().entry(e))
-        .ifPresent(e -> e.routes().forEach(r -> routes.add(r.describe())));
-    return routes;
+        .ifPresent(e -> e.routes().forEach(r -> open.add(r.describe())));
+    return Collections.unmodifiableSet(open);
   }
 
   private Optional<InternetPaths.Path> pathFromInternet(KubeObject object) {
