@@ -153,7 +153,7 @@ public final class ExposedAdminDashboard implements Check {
     for (Product p : PRODUCTS) {
       for (String token : p.images()) {
         for (String repo : repositories) {
-          if (repo.equals(token) || repo.endsWith("/" + token)) {
+          if (repo.equals(token) || endsWithPath(repo, token)) {
             return Optional.of(p);
           }
         }
@@ -165,6 +165,12 @@ public final class ExposedAdminDashboard implements Check {
       }
     }
     return Optional.empty();
+  }
+
+  /** Whether {@code repo} ends with {@code /token}, without building that string per workload. */
+  private static boolean endsWithPath(String repo, String token) {
+    int slash = repo.length() - token.length() - 1;
+    return slash >= 0 && repo.charAt(slash) == '/' && repo.endsWith(token);
   }
 
   /** The image's repository path, lower case, without tag or digest. */
