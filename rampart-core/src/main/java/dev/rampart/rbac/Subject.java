@@ -177,4 +177,22 @@ public record Subject(Kind kind, String name, String namespace) implements Compa
   public String toString() {
     return display();
   }
+
+  // Written out, with the values a record's own would give: those dispatch through method handles
+  // that the quick (C1) compiler a one-shot scan runs on does not inline, and subjects key the
+  // RBAC engine's and the graph's maps.
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Subject s
+        && kind == s.kind
+        && Objects.equals(name, s.name)
+        && Objects.equals(namespace, s.namespace);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = Objects.hashCode(kind);
+    h = 31 * h + Objects.hashCode(name);
+    return 31 * h + Objects.hashCode(namespace);
+  }
 }
