@@ -101,7 +101,9 @@ public final class Scanner {
   }
 
   /**
-   * @param timings receives a lap per stage: rbac, network, checks, graph, paths, risk
+   * @param timings receives a lap per stage: rbac, network, checks, graph, paths, risk. The graph
+   *     and the attack paths are built while the checks run: their laps are the wait for them after
+   *     the checks
    */
   public ScanResult scan(Snapshot input, ScanOptions options, Timings timings) {
     Instant started = Instant.now();
@@ -115,15 +117,17 @@ public final class Scanner {
     timings.lap("rbac");
     Network network = Network.of(snapshot);
     timings.lap("network");
+    AssetGroups groups = new AssetGroups(config.assetGroups());
+    Graphing graphing = Graphing.start(snapshot, groups, versions);
     CheckRun run = new CheckRunner(checks, cluster).run(snapshot, context, overrides());
     timings.lap("checks");
 
     LocalDate today = LocalDate.ofInstant(options.now(), ZoneOffset.UTC);
     Exceptions exceptions = new Exceptions(config.exceptions(), configName, snapshot, today);
-    AssetGroups groups = new AssetGroups(config.assetGroups());
-    AssetGraph graph = AssetGraph.of(snapshot, groups, versions);
+    // Built while the checks ran: these laps are what is left to wait for.
+    AssetGraph graph = graphing.graph();
     timings.lap("graph");
-    AttackPaths.Result paths = AttackPaths.find(graph, groups, AttackPaths.Options.defaults());
+    AttackPaths.Result paths = graphing.paths();
     timings.lap("paths");
     Prioritizer prioritizer =
         new Prioritizer(snapshot, network, groups, PathIndex.of(graph, paths.paths()));
