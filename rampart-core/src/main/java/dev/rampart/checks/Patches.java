@@ -1,16 +1,12 @@
 package dev.rampart.checks;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rampart.snapshot.ContainerType;
 import dev.rampart.snapshot.ContainerView;
 import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Workload;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +17,12 @@ import java.util.Map;
  * Builds strategic-merge patches. Strategic merge matches containers by name, so a patch touches
  * only the container it names and creates missing parents ({@code securityContext}) on the way.
  *
- * <p>Most findings carry a patch. Their few levels of objects are written with Jackson's streaming
- * generator, as compact as Jackson's own trees would print them; only a value that is not a
- * boolean, an int, a long, a string, a map or a list of those goes through Jackson's serializers,
- * whose construction a scan otherwise never pays for.
+ * <p>Most findings carry a patch. Their few levels of objects are written out here, as compact as
+ * Jackson's own trees print them and with Jackson's escapes; only a value that is not a boolean, an
+ * int, a long, a string, a map or a list of those goes through Jackson's serializers, whose
+ * construction a scan otherwise never pays for.
  */
 public final class Patches {
-
-  private static final JsonFactory COMPACT = new JsonFactory();
 
   private Patches() {}
 
@@ -132,42 +126,48 @@ public final class Patches {
   }
 
   private static String json(Tree root) {
-    StringWriter out = new StringWriter(128);
-    try (JsonGenerator g = COMPACT.createGenerator(out)) {
-      write(g, root);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a patch as JSON", e);
-    }
+    StringBuilder out = new StringBuilder(128);
+    write(out, root);
     return out.toString();
   }
 
-  private static void write(JsonGenerator g, Object value) throws IOException {
+  private static void write(StringBuilder out, Object value) {
     if (value == null) {
-      g.writeNull();
-    } else if (value instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (value instanceof Integer i) {
-      g.writeNumber(i);
-    } else if (value instanceof Long l) {
-      g.writeNumber(l);
+      out.append("null");
+    } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
+      out.append(value);
     } else if (value instanceof String s) {
-      g.writeString(s);
+      quoted(out, s);
     } else if (value instanceof Map<?, ?> map) {
-      g.writeStartObject();
+      out.append('{');
+      String comma = "";
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        g.writeFieldName((String) e.getKey());
-        write(g, e.getValue());
+        out.append(comma);
+        quoted(out, (String) e.getKey());
+        out.append(':');
+        write(out, e.getValue());
+        comma = ",";
       }
-      g.writeEndObject();
+      out.append('}');
     } else if (value instanceof Collection<?> list) {
-      g.writeStartArray();
+      out.append('[');
+      String comma = "";
       for (Object element : list) {
-        write(g, element);
+        out.append(comma);
+        write(out, element);
+        comma = ",";
       }
-      g.writeEndArray();
+      out.append(']');
     } else {
-      g.writeRawValue(((JsonNode) value).toString());
+      out.append(((JsonNode) value).toString());
     }
+  }
+
+  /** Escaped as Jackson's generators escape: the same table of escapes. */
+  private static void quoted(StringBuilder out, String s) {
+    out.append('"');
+    JsonStringEncoder.getInstance().quoteAsString(s, out);
+    out.append('"');
   }
 
   /** An object of the patch, in the order its fields were set; only these are walked into. */
