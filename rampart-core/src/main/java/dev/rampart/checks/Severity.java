@@ -10,9 +10,12 @@ public enum Severity {
   LOW,
   INFO;
 
+  // Spelled once: reports and summaries ask for it per finding.
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in reports and on the command line. */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** Whether this severity is at least as bad as {@code other}. */
