@@ -179,6 +179,10 @@ public final class Exceptions {
 
   /** The exception that covers {@code f}, if any. */
   public Optional<AppliedException> match(Finding f) {
+    if (active.isEmpty()) {
+      // The common case: nothing to look up for each finding.
+      return Optional.empty();
+    }
     Finding.Resource r = f.resource();
     Optional<KubeObject> target = snapshot.find(r.kind(), r.namespace(), r.name());
     for (Rule rule : active) {
