@@ -287,14 +287,27 @@ public final class Scanner {
     Map<String, Integer> byCategory = new LinkedHashMap<>();
     Map<String, Set<String>> failingObjects = new HashMap<>();
     for (Finding f : findings) {
-      bySeverity.merge(f.severity().id(), 1, Integer::sum);
-      byCategory.merge(f.category().id(), 1, Integer::sum);
-      Finding.Resource r = f.resource();
-      failingObjects
-          .computeIfAbsent(f.checkId(), k -> new HashSet<>())
-          .add(r.kind() + '/' + r.namespace() + '/' + r.name());
+      count(f, bySeverity, byCategory, failingObjects);
     }
     return new Summary(bySeverity, byCategory, score(run, failingObjects));
+  }
+
+  /**
+   * One finding's share of the summary. A method of its own, called per finding, so that the quick
+   * compiler compiles it: a loop run once is interpreted to its end, and this one was a twentieth
+   * of the scan after the checks.
+   */
+  private static void count(
+      Finding f,
+      Map<String, Integer> bySeverity,
+      Map<String, Integer> byCategory,
+      Map<String, Set<String>> failingObjects) {
+    bySeverity.merge(f.severity().id(), 1, Integer::sum);
+    byCategory.merge(f.category().id(), 1, Integer::sum);
+    Finding.Resource r = f.resource();
+    failingObjects
+        .computeIfAbsent(f.checkId(), k -> new HashSet<>())
+        .add(r.kind() + '/' + r.namespace() + '/' + r.name());
   }
 
   /**
