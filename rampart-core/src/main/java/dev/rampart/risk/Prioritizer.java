@@ -58,11 +58,12 @@ public final class Prioritizer {
 
   /**
    * @param routes open from the internet to the object
-   * @param fromInternet through other workloads, only sought when no route is open
+   * @param fromInternet the path through other workloads in words, only sought when no route is
+   *     open
    */
   private record Context(
       Set<String> routes,
-      Optional<InternetPaths.Path> fromInternet,
+      Optional<String> fromInternet,
       Optional<AttackPath> bestPath,
       List<AssetGroup> groups) {}
 
@@ -119,10 +120,10 @@ public final class Prioritizer {
                   + " (exploit public-facing application, MITRE T1190)");
         }
       } else {
-        Optional<InternetPaths.Path> path = context.fromInternet();
+        Optional<String> path = context.fromInternet();
         if (path.isPresent()) {
           priority += 10;
-          reasons.add("reachable from the internet: " + path.get().summary());
+          reasons.add("reachable from the internet: " + path.get());
         }
       }
       priority += heldByMountedToken(object.get(), f, reasons);
@@ -150,7 +151,9 @@ public final class Prioritizer {
     Set<String> open = internetRoutes(object);
     return new Context(
         open,
-        open.isEmpty() ? pathFromInternet(object) : Optional.empty(),
+        open.isEmpty()
+            ? pathFromInternet(object).map(InternetPaths.Path::summary)
+            : Optional.empty(),
         paths.bestPath(object),
         groups.of(object));
   }
