@@ -24,7 +24,7 @@ public final class Snapshot {
   private final List<InputProblem> problems;
   private final List<Gap> gaps;
   private final Map<String, List<KubeObject>> byKind;
-  private final Map<String, KubeObject> byKey;
+  private final Map<Key, KubeObject> byKey;
   private final List<Workload> workloads;
 
   /** Computed on first use; a race computes the same list twice, harmlessly. */
@@ -61,7 +61,7 @@ public final class Snapshot {
     this.objects = List.copyOf(objects);
     this.problems = List.copyOf(problems);
     Map<String, List<KubeObject>> kinds = new LinkedHashMap<>();
-    Map<String, KubeObject> keys = new LinkedHashMap<>();
+    Map<Key, KubeObject> keys = new LinkedHashMap<>();
     for (KubeObject o : this.objects) {
       kinds.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
       keys.putIfAbsent(key(o.kind(), o.namespace(), o.name()), o);
@@ -72,8 +72,30 @@ public final class Snapshot {
     this.workloads = topLevelWorkloads();
   }
 
-  private static String key(String kind, String namespace, String name) {
-    return kind + '/' + (namespace == null ? "" : namespace) + '/' + name;
+  private static Key key(String kind, String namespace, String name) {
+    return new Key(kind, namespace == null ? "" : namespace, name);
+  }
+
+  /**
+   * What identifies an object. Not a string of the three: lookups come per finding and per graph
+   * edge, and each built its key. Equality and hash written out, as a record's own dispatch through
+   * method handles that the quick compiler does not inline.
+   */
+  private record Key(String kind, String namespace, String name) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key k
+          && Objects.equals(name, k.name)
+          && Objects.equals(namespace, k.namespace)
+          && Objects.equals(kind, k.kind);
+    }
+
+    @Override
+    public int hashCode() {
+      int h = Objects.hashCode(kind);
+      h = 31 * h + namespace.hashCode();
+      return 31 * h + Objects.hashCode(name);
+    }
   }
 
   /** Where the inventory came from, e.g. the paths given, {@code demo} or a kube context. */
