@@ -233,17 +233,42 @@ public final class Scanner {
     return result;
   }
 
-  /** Highest priority first; ties in a stable, readable order. */
-  static final Comparator<Finding> ORDER =
-      Comparator.comparingInt(Finding::priority)
-          .reversed()
-          .thenComparing(Finding::severity)
-          .thenComparing(Finding::checkId)
-          .thenComparing(f -> f.resource().kind())
-          .thenComparing(f -> Objects.toString(f.resource().namespace(), ""))
-          .thenComparing(f -> f.resource().name())
-          .thenComparing(f -> Objects.toString(f.resource().container(), ""))
-          .thenComparing(f -> Objects.toString(f.evidence().path(), ""));
+  /**
+   * Highest priority first; ties by severity, check, kind, namespace, name, container and field.
+   * Written out rather than chained from key extractors: the chain's lambdas, megamorphic, took
+   * almost a tenth of the scan after the checks to sort the findings of a large cluster.
+   */
+  static final Comparator<Finding> ORDER = Scanner::compare;
+
+  private static int compare(Finding a, Finding b) {
+    int c = Integer.compare(b.priority(), a.priority());
+    if (c == 0) {
+      c = a.severity().compareTo(b.severity());
+    }
+    if (c == 0) {
+      c = a.checkId().compareTo(b.checkId());
+    }
+    Finding.Resource x = a.resource();
+    Finding.Resource y = b.resource();
+    if (c == 0) {
+      c = x.kind().compareTo(y.kind());
+    }
+    if (c == 0) {
+      c = Objects.toString(x.namespace(), "").compareTo(Objects.toString(y.namespace(), ""));
+    }
+    if (c == 0) {
+      c = x.name().compareTo(y.name());
+    }
+    if (c == 0) {
+      c = Objects.toString(x.container(), "").compareTo(Objects.toString(y.container(), ""));
+    }
+    if (c == 0) {
+      c =
+          Objects.toString(a.evidence().path(), "")
+              .compareTo(Objects.toString(b.evidence().path(), ""));
+    }
+    return c;
+  }
 
   private SeverityOverrides overrides() {
     Map<String, Severity> bySeverity = new HashMap<>();
