@@ -592,6 +592,12 @@ public final class AttackPaths {
   }
 
   private static List<Asset> sorted(Set<Asset> assets) {
-    return assets.stream().sorted(Comparator.comparing(Asset::id)).toList();
+    // Each id spelled once, not twice per comparison: every asset of the graph is sorted.
+    List<Map.Entry<String, Asset>> byId = new ArrayList<>(assets.size());
+    for (Asset a : assets) {
+      byId.add(Map.entry(a.id(), a));
+    }
+    byId.sort(Map.Entry.comparingByKey());
+    return byId.stream().map(Map.Entry::getValue).toList();
   }
 }

@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,9 +51,14 @@ public final class Network {
     this.factory = new PodEndpoints(Namespaces.of(snapshot), podNetwork);
     // In a stable order, not the snapshot's: which of several equally short paths is told must not
     // depend on whether the objects came kind by kind from a cluster or file by file.
-    List<Workload> workloads = new ArrayList<>(snapshot.workloads());
-    workloads.sort(Comparator.comparing(w -> w.object().ref().display()));
-    for (Workload w : workloads) {
+    // Each name spelled once, not twice per comparison.
+    List<Map.Entry<String, Workload>> byName = new ArrayList<>();
+    for (Workload w : snapshot.workloads()) {
+      byName.add(Map.entry(w.object().ref().display(), w));
+    }
+    byName.sort(Map.Entry.comparingByKey());
+    for (Map.Entry<String, Workload> named : byName) {
+      Workload w = named.getValue();
       PodEndpoint e = factory.of(w);
       endpoints.add(e);
       byObject.put(w.object(), e);
