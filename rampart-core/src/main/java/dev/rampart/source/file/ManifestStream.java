@@ -52,8 +52,9 @@ final class ManifestStream {
       docs = new DocumentReader(TextDecoder.open(raw), parsers.limits().maxObjectChars());
       doc = docs;
       boolean json = docs.looksLikeJson();
-      if (!json && ParallelDocuments.worthIt()) {
-        new ParallelDocuments(this).readAll();
+      boolean parallel = ParallelDocuments.worthIt();
+      if (!json && (parallel || parsers.fast())) {
+        new ParallelDocuments(this, parallel).readAll();
       } else {
         while (docs.next()) {
           readDocument(json, docs);

@@ -68,6 +68,12 @@ class FastYamlDifferentialTest {
     for (Path f : files) {
       sameEitherWay(dir.relativize(f).toString(), Files.readAllBytes(f));
     }
+    // The files of a directory are read on every core, each document parsed as soon as read.
+    List<String> input = List.of(dir.toString());
+    ManifestReader.Result fast = new ManifestReader(FAST).read(input, null);
+    ManifestReader.Result slow = new ManifestReader(SLOW).read(input, null);
+    assertThat(fast.problems()).isEqualTo(slow.problems());
+    assertThat(fast.objects()).isEqualTo(slow.objects());
   }
 
   @Test
@@ -97,7 +103,6 @@ class FastYamlDifferentialTest {
   /** The speed-up must not silently disappear: generated clusters are read by BlockYaml. */
   @Test
   void generatedClusterTakesTheFastPath() throws IOException {
-    assumeTrue(ParallelDocuments.worthIt(), "documents are read in memory only on several cores");
     byte[] yaml = generated(300, 42);
     int documents = read(SLOW, "generated.yaml", yaml).result().objects().size();
     int fast = sameEitherWay("generated.yaml", yaml);
