@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,27 +44,26 @@ final class PathsCommand implements Callable<Integer> {
    * through it may be missing, so an answer without paths is no all-clear.
    */
   static final Set<String> GRAPH_KINDS =
-      Set.of(
-          "Role",
-          "ClusterRole",
-          "RoleBinding",
-          "ClusterRoleBinding",
-          "ServiceAccount",
-          "Pod",
-          "Deployment",
-          "StatefulSet",
-          "DaemonSet",
-          "ReplicaSet",
-          "ReplicationController",
-          "Job",
-          "CronJob",
-          "Service",
-          "Ingress",
-          "NetworkPolicy",
-          "Namespace",
-          "Secret",
-          "Node",
-          "PersistentVolumeClaim");
+      Stream.concat(
+              WhoCanCommand.RBAC_KINDS.stream(),
+              Stream.of(
+                  "ServiceAccount",
+                  "Pod",
+                  "Deployment",
+                  "StatefulSet",
+                  "DaemonSet",
+                  "ReplicaSet",
+                  "ReplicationController",
+                  "Job",
+                  "CronJob",
+                  "Service",
+                  "Ingress",
+                  "NetworkPolicy",
+                  "Namespace",
+                  "Secret",
+                  "Node",
+                  "PersistentVolumeClaim"))
+          .collect(Collectors.toUnmodifiableSet());
 
   enum Format {
     table,
