@@ -324,7 +324,7 @@ final class BlockYaml {
       while (s[last - 1] == ' ') {
         last--;
       }
-      key = new String(s, pos, last - pos);
+      key = ShortStrings.of(s, pos, last);
     }
     pos = colon + 1;
     return key;
@@ -380,7 +380,7 @@ final class BlockYaml {
       slash++;
     }
     if (slash == to) {
-      return new String(s, from, to - from);
+      return ShortStrings.of(s, from, to);
     }
     return Escapes.decode(s, from, to);
   }
@@ -408,7 +408,7 @@ final class BlockYaml {
       }
     }
     pos = last;
-    JsonNode node = PlainScalars.node(new String(s, from, last - from));
+    JsonNode node = PlainScalars.node(ShortStrings.of(s, from, last));
     if (node == null) {
       throw GIVE_UP;
     }
