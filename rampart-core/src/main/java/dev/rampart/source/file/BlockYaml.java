@@ -11,14 +11,14 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * Reads one YAML document held in memory straight into the tree {@link TreeBuilder} builds from
  * SnakeYAML's events, for the block-style subset manifests are written in (what kubectl, Helm,
  * Kustomize and {@code rampart generate} print): block mappings and sequences, single-line plain
- * and quoted scalars, literal and folded block scalars, comments, empty {@code {}} and {@code []}.
+ * and quoted scalars, literal and folded block scalars, comments, flow collections on one line.
  * SnakeYAML took most of a scan's parsing time, and its many code paths are slow to compile in a
  * short-lived JVM; this reader is one small loop over the characters.
  *
- * <p>Anything else (anchors, aliases, tags, merge keys, flow collections with content, multi-line
- * plain or quoted scalars, tabs, duplicate keys, a limit reached, any error) makes it give up, and
- * the document is read by SnakeYAML as before: every message, line and problem stays what it was.
- * Giving up is cheap (one shared exception without a stack trace).
+ * <p>Anything else (anchors, aliases, tags, merge keys, flow collections over several lines,
+ * multi-line plain or quoted scalars, tabs, duplicate keys, a limit reached, any error) makes it
+ * give up, and the document is read by SnakeYAML as before: every message, line and problem stays
+ * what it was. Giving up is cheap (one shared exception without a stack trace).
  */
 final class BlockYaml {
 
@@ -249,10 +249,12 @@ final class BlockYaml {
       case '"' -> value = TextNode.valueOf(doubleQuoted());
       case '\'' -> value = TextNode.valueOf(singleQuoted());
       case '|', '>' -> value = TextNode.valueOf(BlockScalar.read(this, col));
-      case '{', '[' -> value = emptyFlow(c);
+      case '{', '[' -> value = flow();
       default -> value = plain();
     }
-    count();
+    if (c != '{' && c != '[') {
+      count();
+    }
     if (c != '|' && c != '>') {
       nextContent();
     }
@@ -263,15 +265,138 @@ final class BlockYaml {
     return value;
   }
 
-  private JsonNode emptyFlow(char open) {
-    char close = open == '{' ? '}' : ']';
-    if (pos + 1 >= end || s[pos + 1] != close) {
+  /**
+   * A flow sequence or mapping on one line, of scalars and flow collections ({@code ["sh", "-c"]},
+   * {@code {app: web}}); over several lines, or with empty or trailing entries, it is left to
+   * SnakeYAML.
+   */
+  private JsonNode flow() {
+    count();
+    if (++depth > MAX_DEPTH) {
       throw GIVE_UP;
     }
-    pos += 2;
-    JsonNode empty = open == '{' ? NODES.objectNode() : NODES.arrayNode();
-    lines.put(empty, new int[4]);
-    return empty;
+    boolean sequence = s[pos] == '[';
+    char close = sequence ? ']' : '}';
+    JsonNode container = sequence ? NODES.arrayNode() : NODES.objectNode();
+    int[] at = new int[4];
+    pos++;
+    flowSpaces();
+    if (s[pos] == close) {
+      pos++;
+    } else {
+      while (true) {
+        at = NodeLines.remember(at, container.size(), line);
+        if (sequence) {
+          ((ArrayNode) container).add(flowNode());
+        } else {
+          String key = flowKey();
+          if (key.equals("<<") || ((ObjectNode) container).replace(key, flowNode()) != null) {
+            throw GIVE_UP;
+          }
+        }
+        flowSpaces();
+        char c = s[pos++];
+        if (c == close) {
+          break;
+        }
+        if (c != ',') {
+          throw GIVE_UP;
+        }
+        flowSpaces();
+      }
+    }
+    lines.put(container, at);
+    depth--;
+    return container;
+  }
+
+  private JsonNode flowNode() {
+    char c = s[pos];
+    if (c == '[' || c == '{') {
+      return flow();
+    }
+    count();
+    if (c == '"') {
+      return TextNode.valueOf(doubleQuoted());
+    }
+    if (c == '\'') {
+      return TextNode.valueOf(singleQuoted());
+    }
+    int from = pos;
+    int last = flowPlainEnd();
+    JsonNode node = PlainScalars.node(ShortStrings.of(s, from, last));
+    if (node == null) {
+      throw GIVE_UP;
+    }
+    return node;
+  }
+
+  /** A key of a flow mapping and its colon, which a space must follow. */
+  private String flowKey() {
+    char c = s[pos];
+    String key;
+    if (c == '"') {
+      key = doubleQuoted();
+    } else if (c == '\'') {
+      key = singleQuoted();
+    } else {
+      int from = pos;
+      key = ShortStrings.of(s, from, flowPlainEnd());
+    }
+    flowSpaces();
+    if (s[pos] != ':' || pos + 1 >= end || s[pos + 1] != ' ') {
+      throw GIVE_UP;
+    }
+    pos++;
+    flowSpaces();
+    return key;
+  }
+
+  /**
+   * Moves past a plain scalar in a flow collection and returns where its text ends (trailing spaces
+   * left out): at a comma, a closing bracket, or a colon that a space or an indicator follows.
+   */
+  private int flowPlainEnd() {
+    if (!plainStart(s[pos])) {
+      throw GIVE_UP;
+    }
+    int last = pos + 1;
+    int i = pos + 1;
+    for (; i < end; i++) {
+      char c = s[i];
+      if (c == ',' || c == ']' || c == '}') {
+        break;
+      }
+      if (c == ':' && (i + 1 >= end || " \n,[]{}".indexOf(s[i + 1]) >= 0)) {
+        break;
+      }
+      if (c == '\n'
+          || c == '\t'
+          || c == '['
+          || c == '{'
+          || c == '?'
+          || (c == '#' && s[i - 1] == ' ')) {
+        throw GIVE_UP;
+      }
+      if (c != ' ') {
+        last = i + 1;
+      }
+    }
+    if (i >= end) {
+      throw GIVE_UP;
+    }
+    pos = i;
+    return last;
+  }
+
+  /** Spaces inside a flow collection, which must end on this line. */
+  private void flowSpaces() {
+    while (pos < end && s[pos] == ' ') {
+      pos++;
+    }
+    if (pos >= end || s[pos] == '\n' || s[pos] == '\t' || s[pos] == '#') {
+      throw GIVE_UP;
+    }
   }
 
   // ---- keys and scalars

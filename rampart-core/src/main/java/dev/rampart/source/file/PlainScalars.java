@@ -2,6 +2,7 @@ package dev.rampart.source.file;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -13,10 +14,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * The node a plain (unquoted) scalar becomes on the SnakeYAML path: Jackson's YAMLParser asks
  * SnakeYAML's YAML 1.1 resolver for the type ({@link Parsers#plainType} answering first), then
- * reads booleans in their 1.1 spellings, decimal integers as the narrowest of int and long, null,
- * and everything else it does not convert (timestamps, {@code =}, {@code <<}) as a string. What
- * would take Jackson's rarer conversions (octal, hex, sexagesimal, underscores, floats) is left to
- * that path: {@link #node} returns null.
+ * reads booleans in their 1.1 spellings, decimal integers as the narrowest of int and long, plain
+ * decimals as doubles, null, and everything else it does not convert (timestamps, {@code =}, {@code
+ * <<}) as a string. What would take Jackson's rarer conversions (octal, hex, sexagesimal,
+ * underscores, exponents) is left to that path: {@link #node} returns null.
  */
 final class PlainScalars {
 
@@ -57,7 +58,8 @@ final class PlainScalars {
       return simpleInteger(value) ? integer(value) : null;
     }
     if (tag == Tag.FLOAT) {
-      return null;
+      // Jackson parses the text as a double (a CPU of 0.5); exponents, .inf and underscores aside.
+      return simpleDecimal(value) ? DoubleNode.valueOf(Double.parseDouble(value)) : null;
     }
     // Timestamps, "=" and "<<": YAMLParser keeps their text.
     return TextNode.valueOf(value);
@@ -88,6 +90,22 @@ final class PlainScalars {
       }
     }
     return dots >= 2;
+  }
+
+  /** {@code -?[0-9]+\.[0-9]+}, not too long to read at a glance. */
+  private static boolean simpleDecimal(String value) {
+    int start = value.charAt(0) == '-' ? 1 : 0;
+    int dot = value.indexOf('.');
+    if (dot <= start || dot == value.length() - 1 || value.length() > 24) {
+      return false;
+    }
+    for (int i = start; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if ((c < '0' || c > '9') && i != dot) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code -?(0|[1-9][0-9]*)} of at most 18 digits: what YAMLParser reads as int or long. */

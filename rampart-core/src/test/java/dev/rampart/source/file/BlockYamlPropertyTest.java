@@ -48,12 +48,18 @@ class BlockYamlPropertyTest {
     "http://x/y",
     "a  b",
     "1.2.3",
+    "1.5",
+    "0.05",
+    "-2.50",
+    "10.0",
+    "00.10",
     // rarer
     "0x1F",
     "1e3",
     "012",
     "1:20",
-    "1.5",
+    "+1.5",
+    "1.",
     "+3",
     "1_000",
     ".inf",
@@ -79,7 +85,7 @@ class BlockYamlPropertyTest {
     ">"
   };
 
-  private static final int PLAIN_READ = 32;
+  private static final int PLAIN_READ = 37;
 
   private static final String[] QUOTED = {
     "'x'",
@@ -137,6 +143,41 @@ class BlockYamlPropertyTest {
 
   private static final int BLOCK_READ = 6;
 
+  private static final String[] FLOW = {
+    "",
+    " {}",
+    " []",
+    " ",
+    " [a, b]",
+    " {a: 1}",
+    " [\"sh\", \"-c\"]",
+    " [ 1 , yes, 'x', ~ ]",
+    " {a: b, c: [d, {e: f}]}",
+    " [a:b, -1, 0x1F]",
+    " {'k': \"v\", n: null}",
+    " [a b, c#d]",
+    " [http://x:80/y]",
+    " [\"a\\tb\", 'it''s']",
+    // rarer
+    " [a,]",
+    " [a: b]",
+    " {a}",
+    " {a:1}",
+    " [a, [b]",
+    " [a # c]",
+    " {a: 1, a: 2}",
+    " [?a]",
+    " [a,, b]",
+    " {<<: {a: 1}}",
+    " [&x a]",
+    " [!t a]",
+    " [a] x",
+    " {a: }",
+    " [a\tb]"
+  };
+
+  private static final int FLOW_READ = 14;
+
   /** Whether the document being generated may hold what the reader gives up on. */
   private static boolean wild;
 
@@ -192,10 +233,7 @@ class BlockYamlPropertyTest {
       case 0, 1 -> b.append(' ').append(pick(r, PLAIN, PLAIN_READ)).append(trailer(r)).append('\n');
       case 2 -> b.append(' ').append(pick(r, QUOTED, QUOTED_READ)).append(trailer(r)).append('\n');
       case 3 -> blockScalar(b, r, indent);
-      case 4 ->
-          b.append(new String[] {"", " {}", " []", " [a, b]", " {a: 1}", " "}[r.nextInt(6)])
-              .append(trailer(r))
-              .append('\n');
+      case 4 -> b.append(pick(r, FLOW, FLOW_READ)).append(trailer(r)).append('\n');
       case 5, 6 -> {
         b.append(trailer(r)).append('\n');
         mapping(b, r, indent + 1 + r.nextInt(3), depth + 1, false);

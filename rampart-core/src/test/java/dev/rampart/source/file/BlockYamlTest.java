@@ -39,7 +39,10 @@ class BlockYamlTest {
         "a: b",
         "kind: List\nitems:\n- a: 1\n",
         "a: é ünïcödé 日本\n",
-        "a: \"\\u00e9\"\n"
+        "a: \"\\u00e9\"\n",
+        "command: [\"sh\", \"-c\", 'echo hi']\nlabels: {app: web, tier: [a, 1, yes]}\n",
+        "a: [ 1 , -2 , http://x:80/y , a b ]\n",
+        "cpu: 0.05\nmemory: -1.50\n"
       })
   void readsWhatSnakeYamlReads(String yaml) {
     assertThat(BothReaders.agree(yaml)).as("read by BlockYaml").isTrue();
@@ -54,8 +57,10 @@ class BlockYamlTest {
         "? complex\n: key\n",
         "%YAML 1.1\n---\na: 1\n",
         "a: 1\na: 2\n",
-        "a: [1, 2]\n",
-        "a: {b: 1}\n",
+        "a: [1,\n  2]\n",
+        "a: {b: 1,}\n",
+        "a: {b}\n",
+        "a: [b: 1]\n",
         "a: plain\n  continued\n",
         "a: 'multi\n  line'\n",
         "a: \"unterminated\n",
@@ -71,7 +76,7 @@ class BlockYamlTest {
         "a: |2\n   x\n",
         "a: \"\\q\"\n",
         "a: 1\n- b\n",
-        "a: 1.5\n",
+        "a: 1.5e3\n",
         "a: 0x1F\n",
         "a: 012\n",
         "a: 1:20\n",
