@@ -2,6 +2,7 @@ package dev.rampart.source.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -89,5 +90,25 @@ class BlockYamlTest {
       })
   void givesUp(String yaml) {
     assertThat(BothReaders.fast(yaml)).isNull();
+  }
+
+  /** Deep nesting is left to the SnakeYAML path, which enforces the real limit with its message. */
+  @Test
+  void givesUpOnDeepNesting() {
+    StringBuilder deep = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      deep.append(" ".repeat(i)).append("k:\n");
+    }
+    assertThat(BothReaders.fast(deep.toString())).isNull();
+    assertThat(BothReaders.fast("a:\n  b:\n    c: 1\n")).isNotNull();
+  }
+
+  /** An object over the value limit is left to the SnakeYAML path, which reports it. */
+  @Test
+  void givesUpOverTheValueLimit() {
+    char[] text = "a: 1\nb: [1, 2]\nc:\n- 3\n".toCharArray();
+    // The mapping, 1, the sequence, 1, 2, the other sequence, 3: seven values.
+    assertThat(BlockYaml.read(text, text.length, 7, new NodeLines())).isNotNull();
+    assertThat(BlockYaml.read(text, text.length, 6, new NodeLines())).isNull();
   }
 }
