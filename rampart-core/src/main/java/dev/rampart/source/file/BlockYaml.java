@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * Reads one YAML document held in memory straight into the tree {@link TreeBuilder} builds from
  * SnakeYAML's events, for the block-style subset manifests are written in (what kubectl, Helm,
  * Kustomize and {@code rampart generate} print): block mappings and sequences, single-line plain
- * and quoted scalars, literal and folded block scalars, comments, flow collections on one line.
- * SnakeYAML took most of a scan's parsing time, and its many code paths are slow to compile in a
- * short-lived JVM; this reader is one small loop over the characters.
+ * and quoted scalars, literal and folded block scalars, comments, flow collections on one line
+ * ({@link FlowCollection}). SnakeYAML took most of a scan's parsing time, and its many code paths
+ * are slow to compile in a short-lived JVM; this reader is one small loop over the characters.
  *
  * <p>Anything else (anchors, aliases, tags, merge keys, flow collections over several lines,
  * multi-line plain or quoted scalars, tabs, duplicate keys, a limit reached, any error) makes it
@@ -127,7 +127,7 @@ final class BlockYaml {
     return new Document(root, first);
   }
 
-  private void count() {
+  void count() {
     if (++values > maxValues) {
       throw GIVE_UP;
     }
@@ -249,7 +249,7 @@ final class BlockYaml {
       case '"' -> value = TextNode.valueOf(doubleQuoted());
       case '\'' -> value = TextNode.valueOf(singleQuoted());
       case '|', '>' -> value = TextNode.valueOf(BlockScalar.read(this, col));
-      case '{', '[' -> value = flow();
+      case '{', '[' -> value = FlowCollection.read(this);
       default -> value = plain();
     }
     if (c != '{' && c != '[') {
@@ -263,140 +263,6 @@ final class BlockYaml {
       throw GIVE_UP;
     }
     return value;
-  }
-
-  /**
-   * A flow sequence or mapping on one line, of scalars and flow collections ({@code ["sh", "-c"]},
-   * {@code {app: web}}); over several lines, or with empty or trailing entries, it is left to
-   * SnakeYAML.
-   */
-  private JsonNode flow() {
-    count();
-    if (++depth > MAX_DEPTH) {
-      throw GIVE_UP;
-    }
-    boolean sequence = s[pos] == '[';
-    char close = sequence ? ']' : '}';
-    JsonNode container = sequence ? NODES.arrayNode() : NODES.objectNode();
-    int[] at = new int[4];
-    pos++;
-    flowSpaces();
-    if (s[pos] == close) {
-      pos++;
-    } else {
-      while (true) {
-        at = NodeLines.remember(at, container.size(), line);
-        if (sequence) {
-          ((ArrayNode) container).add(flowNode());
-        } else {
-          String key = flowKey();
-          if (key.equals("<<") || ((ObjectNode) container).replace(key, flowNode()) != null) {
-            throw GIVE_UP;
-          }
-        }
-        flowSpaces();
-        char c = s[pos++];
-        if (c == close) {
-          break;
-        }
-        if (c != ',') {
-          throw GIVE_UP;
-        }
-        flowSpaces();
-      }
-    }
-    lines.put(container, at);
-    depth--;
-    return container;
-  }
-
-  private JsonNode flowNode() {
-    char c = s[pos];
-    if (c == '[' || c == '{') {
-      return flow();
-    }
-    count();
-    if (c == '"') {
-      return TextNode.valueOf(doubleQuoted());
-    }
-    if (c == '\'') {
-      return TextNode.valueOf(singleQuoted());
-    }
-    int from = pos;
-    int last = flowPlainEnd();
-    JsonNode node = PlainScalars.node(ShortStrings.of(s, from, last));
-    if (node == null) {
-      throw GIVE_UP;
-    }
-    return node;
-  }
-
-  /** A key of a flow mapping and its colon, which a space must follow. */
-  private String flowKey() {
-    char c = s[pos];
-    String key;
-    if (c == '"') {
-      key = doubleQuoted();
-    } else if (c == '\'') {
-      key = singleQuoted();
-    } else {
-      int from = pos;
-      key = ShortStrings.of(s, from, flowPlainEnd());
-    }
-    flowSpaces();
-    if (s[pos] != ':' || pos + 1 >= end || s[pos + 1] != ' ') {
-      throw GIVE_UP;
-    }
-    pos++;
-    flowSpaces();
-    return key;
-  }
-
-  /**
-   * Moves past a plain scalar in a flow collection and returns where its text ends (trailing spaces
-   * left out): at a comma, a closing bracket, or a colon that a space or an indicator follows.
-   */
-  private int flowPlainEnd() {
-    if (!plainStart(s[pos])) {
-      throw GIVE_UP;
-    }
-    int last = pos + 1;
-    int i = pos + 1;
-    for (; i < end; i++) {
-      char c = s[i];
-      if (c == ',' || c == ']' || c == '}') {
-        break;
-      }
-      if (c == ':' && (i + 1 >= end || " \n,[]{}".indexOf(s[i + 1]) >= 0)) {
-        break;
-      }
-      if (c == '\n'
-          || c == '\t'
-          || c == '['
-          || c == '{'
-          || c == '?'
-          || (c == '#' && s[i - 1] == ' ')) {
-        throw GIVE_UP;
-      }
-      if (c != ' ') {
-        last = i + 1;
-      }
-    }
-    if (i >= end) {
-      throw GIVE_UP;
-    }
-    pos = i;
-    return last;
-  }
-
-  /** Spaces inside a flow collection, which must end on this line. */
-  private void flowSpaces() {
-    while (pos < end && s[pos] == ' ') {
-      pos++;
-    }
-    if (pos >= end || s[pos] == '\n' || s[pos] == '\t' || s[pos] == '#') {
-      throw GIVE_UP;
-    }
   }
 
   // ---- keys and scalars
@@ -476,7 +342,7 @@ final class BlockYaml {
     return -1;
   }
 
-  private String singleQuoted() {
+  String singleQuoted() {
     int close = quotedEnd(pos);
     if (close < 0) {
       throw GIVE_UP;
@@ -492,7 +358,7 @@ final class BlockYaml {
     return text.toString();
   }
 
-  private String doubleQuoted() {
+  String doubleQuoted() {
     int close = quotedEnd(pos);
     if (close < 0) {
       throw GIVE_UP;
@@ -544,7 +410,7 @@ final class BlockYaml {
    * Whether a plain scalar may start with {@code c} here; the indicators that may start one when a
    * non-space follows ({@code - ? :}) are left to SnakeYAML, except a dash ("-1", "--flag").
    */
-  private boolean plainStart(char c) {
+  boolean plainStart(char c) {
     if (c == '-') {
       return !blankAt(pos + 1);
     }
@@ -649,6 +515,25 @@ final class BlockYaml {
 
   int lineStart() {
     return lineStart;
+  }
+
+  int line() {
+    return line;
+  }
+
+  NodeLines lines() {
+    return lines;
+  }
+
+  /** Enters a collection, which must not be nested too deep. */
+  void enter() {
+    if (++depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
+  }
+
+  void leave() {
+    depth--;
   }
 
   static GiveUp giveUp() {
