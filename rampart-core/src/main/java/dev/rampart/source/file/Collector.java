@@ -12,6 +12,9 @@ final class Collector {
   private final List<KubeObject> objects = new ArrayList<>();
   private final List<InputProblem> problems = new ArrayList<>();
 
+  /** Documents {@link BlockYaml} read, to show that the fast path is taken. */
+  private int fastDocuments;
+
   void add(KubeObject object) {
     objects.add(object);
   }
@@ -23,6 +26,15 @@ final class Collector {
   void addAll(Collector other) {
     objects.addAll(other.objects);
     problems.addAll(other.problems);
+    fastDocuments += other.fastDocuments;
+  }
+
+  void countFastDocument() {
+    fastDocuments++;
+  }
+
+  int fastDocuments() {
+    return fastDocuments;
   }
 
   /** Appends another collector's findings, their document numbers shifted by {@code offset}. */
@@ -43,6 +55,7 @@ final class Collector {
       problems.add(
           new InputProblem(p.level(), p.file(), p.line(), p.document() + offset, p.message()));
     }
+    fastDocuments += other.fastDocuments;
   }
 
   /** How many objects and problems there are so far, to tell whether a stream added any. */

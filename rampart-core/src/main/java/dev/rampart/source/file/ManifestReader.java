@@ -52,7 +52,11 @@ public final class ManifestReader {
   }
 
   public ManifestReader(ParseLimits limits) {
-    this.parsers = Parsers.of(limits);
+    this(Parsers.of(limits));
+  }
+
+  ManifestReader(Parsers parsers) {
+    this.parsers = parsers;
   }
 
   /** What was read: the objects, and the problems met on the way. */

@@ -52,8 +52,9 @@ final class ManifestStream {
       docs = new DocumentReader(TextDecoder.open(raw), parsers.limits().maxObjectChars());
       doc = docs;
       boolean json = docs.looksLikeJson();
-      if (!json && ParallelDocuments.worthIt()) {
-        new ParallelDocuments(this).readAll();
+      boolean parallel = ParallelDocuments.worthIt();
+      if (!json && (parallel || parsers.fast())) {
+        new ParallelDocuments(this, parallel).readAll();
       } else {
         while (docs.next()) {
           readDocument(json, docs);
@@ -131,6 +132,9 @@ final class ManifestStream {
   ManifestStream parseApart(BufferedDocument text) {
     ManifestStream apart = new ManifestStream(file, parsers, new Collector());
     apart.doc = text;
+    if (parsers.fast() && apart.readFast(text)) {
+      return apart;
+    }
     try {
       apart.readDocument(false, new java.io.CharArrayReader(text.text(), 0, text.length()));
     } catch (IOException e) {
@@ -138,6 +142,45 @@ final class ManifestStream {
       apart.out.add(InputProblem.error(file, text.firstLine(), 1, ParseMessages.reading(e)));
     }
     return apart;
+  }
+
+  /**
+   * Reads a document in memory with {@link BlockYaml}, when it can, into what the SnakeYAML path
+   * would give. Lists are left to that path, which streams their items one at a time.
+   *
+   * @return whether it did; if not, nothing was added
+   */
+  private boolean readFast(BufferedDocument text) {
+    NodeLines lines = new NodeLines();
+    BlockYaml.Document read =
+        BlockYaml.read(text.text(), text.length(), parsers.limits().maxValues(), lines);
+    if (read == null) {
+      return false;
+    }
+    if (read == BlockYaml.Document.EMPTY) {
+      if (text.explicitStart()) {
+        startDocument();
+      }
+      out.countFastDocument();
+      return true;
+    }
+    JsonNode items = read.root().get("items");
+    if (items != null && items.isArray()) {
+      return false;
+    }
+    startDocument();
+    int line = text.absoluteLine(read.line());
+    objectLine = line;
+    try {
+      emit(read.root(), null, "", line, lines);
+    } catch (RuntimeException e) {
+      // A failure past parsing, which the SnakeYAML path reports with its parser's position.
+      documents--;
+      objectsInDocument = 0;
+      return false;
+    }
+    out.countFastDocument();
+    return true;
   }
 
   /** Appends what a document parsed apart found, numbering its documents after this stream's. */
@@ -166,7 +209,7 @@ final class ManifestStream {
     isList = false;
     ObjectNode top = trees.readObject(p, this::readItems);
     if (!isList) {
-      emit(top, null, "", line);
+      emit(top, null, "", line, trees.lines());
     }
   }
 
@@ -190,7 +233,8 @@ final class ManifestStream {
       trees.startObject();
       int line = doc.absoluteLine(p.currentTokenLocation().getLineNr());
       objectLine = line;
-      emit(trees.read(p), list, "items[" + item + "]: ", line);
+      JsonNode tree = trees.read(p);
+      emit(tree, list, "items[" + item + "]: ", line, trees.lines());
     }
     return true;
   }
@@ -200,8 +244,9 @@ final class ManifestStream {
    *
    * @param list the fields of the list the mapping is an item of, or null
    * @param item how to name the item in messages, or "" for a whole document
+   * @param lines where the tree's values were written
    */
-  private void emit(JsonNode tree, ObjectNode list, String item, int line) {
+  private void emit(JsonNode tree, ObjectNode list, String item, int line, NodeLines lines) {
     if (!tree.isObject()) {
       JsonToken token = tree.isArray() ? JsonToken.START_ARRAY : JsonToken.VALUE_STRING;
       out.add(InputProblem.warning(file, line, documents, item + notAMapping(token, "it is")));
@@ -213,7 +258,7 @@ final class ManifestStream {
       out.add(new KubeObject(object, new Origin(file, documents, line, template)));
       objectsInDocument++;
     } catch (ObjectDecoder.Rejected r) {
-      int at = trees.line(tree, r.at());
+      int at = lines.line(tree, r.at());
       int where = at > 0 ? doc.absoluteLine(at) : line;
       String message = item + r.getMessage();
       out.add(

@@ -17,6 +17,10 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * sequential read gives. A document longer than the size limit of one object (a huge {@code kind:
  * List}, streamed item by item) or one the stream breaks in is parsed here, from what was read
  * ahead followed by the rest of the stream.
+ *
+ * <p>Where another core would not help, documents are still read ahead, one at a time and parsed
+ * right away, so that {@link BlockYaml} can read them from memory; then only documents of moderate
+ * size are read ahead, longer ones stream through SnakeYAML as before.
  */
 final class ParallelDocuments {
 
@@ -46,10 +50,21 @@ final class ParallelDocuments {
   private final Deque<Integer> sizes = new ArrayDeque<>();
   private long pendingChars;
 
-  ParallelDocuments(ManifestStream stream) {
+  /** Whether documents are parsed on other threads; if not, each one here as soon as it is read. */
+  private final boolean parallel;
+
+  /**
+   * The longest document read ahead to be parsed at once on this thread: a real manifest is far
+   * shorter, and a longer one (a list of many items) is better streamed than held in memory.
+   */
+  private static final int MAX_INLINE_CHARS = 1 << 20;
+
+  ParallelDocuments(ManifestStream stream, boolean parallel) {
     this.stream = stream;
     this.docs = stream.docs();
-    this.maxChars = stream.maxObjectChars();
+    this.parallel = parallel;
+    this.maxChars =
+        parallel ? stream.maxObjectChars() : Math.min(stream.maxObjectChars(), MAX_INLINE_CHARS);
   }
 
   /**
@@ -92,7 +107,10 @@ final class ParallelDocuments {
           }
           buf = java.util.Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, maxChars));
         }
-        if (ended && docs.failure() == null) {
+        if (ended && docs.failure() == null && !parallel) {
+          // Nothing keeps the text once parsed: the buffer serves the next document too.
+          stream.merge(stream.parseApart(document(buf, length)));
+        } else if (ended && docs.failure() == null) {
           submit(buf, length);
           buf = new char[8192];
         } else {
@@ -116,10 +134,13 @@ final class ParallelDocuments {
     }
   }
 
+  private BufferedDocument document(char[] text, int length) throws IOException {
+    return new BufferedDocument(
+        text, length, docs.absoluteLine(1), docs.helmSource(), docs.explicitStart());
+  }
+
   private void submit(char[] text, int length) throws IOException {
-    BufferedDocument d =
-        new BufferedDocument(
-            text, length, docs.absoluteLine(1), docs.helmSource(), docs.explicitStart());
+    BufferedDocument d = document(text, length);
     pending.add(CompletableFuture.supplyAsync(() -> stream.parseApart(d), PARSERS));
     sizes.add(length);
     pendingChars += length;

@@ -16,7 +16,8 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.ParserImpl;
 
 /** The parser factories and the decoder for one set of limits, shared by every stream read. */
-record Parsers(JsonFactory yaml, JsonFactory json, ObjectDecoder decoder, ParseLimits limits) {
+record Parsers(
+    JsonFactory yaml, JsonFactory json, ObjectDecoder decoder, ParseLimits limits, boolean fast) {
 
   static Parsers of(ParseLimits limits) {
     LoaderOptions options = new LoaderOptions();
@@ -34,7 +35,15 @@ record Parsers(JsonFactory yaml, JsonFactory json, ObjectDecoder decoder, ParseL
     JsonFactory json = new JsonFactory();
     json.setStreamReadConstraints(constraints);
     json.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    return new Parsers(yaml, json, new ObjectDecoder(new ObjectMapper(json)), limits);
+    return new Parsers(yaml, json, new ObjectDecoder(new ObjectMapper(json)), limits, true);
+  }
+
+  /**
+   * The same parsers with {@link BlockYaml} on or off (off: every YAML document goes through
+   * SnakeYAML, which tests compare it with).
+   */
+  Parsers withFastYaml(boolean on) {
+    return new Parsers(yaml, json, decoder, limits, on);
   }
 
   /**

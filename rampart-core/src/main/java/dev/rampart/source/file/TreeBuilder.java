@@ -2,7 +2,6 @@ package dev.rampart.source.file;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,10 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.Map;
 
 /**
@@ -50,11 +46,8 @@ final class TreeBuilder {
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
   private final Map<String, Anchor> anchors = new HashMap<>();
 
-  /**
-   * For each mapping and sequence of the current object, the parser line of each field (in the
-   * order written) or element, so that a problem found later can point at its line.
-   */
-  private Map<JsonNode, int[]> childLines = new IdentityHashMap<>();
+  /** Where the fields and elements of the current object were written. */
+  private NodeLines childLines = new NodeLines();
 
   private final long maxValues;
 
@@ -71,36 +64,12 @@ final class TreeBuilder {
   /** Starts counting the values of a new object, and forgets where the last one's were. */
   void startObject() {
     objectStart = values;
-    childLines = new IdentityHashMap<>();
+    childLines = new NodeLines();
   }
 
-  /**
-   * The parser line where the value at {@code at} in {@code root} (an object read since {@link
-   * #startObject()}) was written, or of the nearest enclosing value that is known; 0 if none is.
-   */
-  int line(JsonNode root, JsonPointer at) {
-    int line = 0;
-    JsonNode node = root;
-    for (JsonPointer rest = at; node != null && !rest.matches(); rest = rest.tail()) {
-      int position =
-          node.isArray() ? rest.getMatchingIndex() : position(node, rest.getMatchingProperty());
-      int[] lines = childLines.get(node);
-      if (lines != null && position >= 0 && position < lines.length && lines[position] > 0) {
-        line = lines[position];
-      }
-      node = node.isArray() ? node.get(position) : node.get(rest.getMatchingProperty());
-    }
-    return line;
-  }
-
-  private static int position(JsonNode object, String field) {
-    int position = 0;
-    for (Iterator<String> names = object.fieldNames(); names.hasNext(); position++) {
-      if (names.next().equals(field)) {
-        return position;
-      }
-    }
-    return -1;
+  /** Where the fields and elements of the object read since {@link #startObject()} are. */
+  NodeLines lines() {
+    return childLines;
   }
 
   /** Reads the value at the parser's current token. */
@@ -202,7 +171,7 @@ final class TreeBuilder {
       if (MERGE_KEY.equals(name)) {
         merged = merge(p, merged, value);
       } else {
-        lines = remember(lines, object.size(), line);
+        lines = NodeLines.remember(lines, object.size(), line);
         object.set(name, value);
       }
     }
@@ -247,16 +216,10 @@ final class TreeBuilder {
     ArrayNode array = nodes.arrayNode();
     int[] lines = new int[4];
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      lines = remember(lines, array.size(), p.currentTokenLocation().getLineNr());
+      lines = NodeLines.remember(lines, array.size(), p.currentTokenLocation().getLineNr());
       array.add(read(p));
     }
     childLines.put(array, lines);
     return array;
-  }
-
-  private static int[] remember(int[] lines, int position, int line) {
-    int[] room = position < lines.length ? lines : Arrays.copyOf(lines, 2 * lines.length);
-    room[position] = line;
-    return room;
   }
 }
