@@ -35,6 +35,16 @@ public final class JsonReportWriter implements ReportWriter {
 
   private static final JsonFactory COMPACT = new JsonFactory();
 
+  private final Parallelism parallelism;
+
+  public JsonReportWriter() {
+    this(Parallelism.ofMachine());
+  }
+
+  JsonReportWriter(Parallelism parallelism) {
+    this.parallelism = parallelism;
+  }
+
   /**
    * One finding exactly as the report writes it, without indentation: the scan store keeps findings
    * one by one, so that a scan of a large cluster is never one document in memory.
@@ -62,9 +72,9 @@ public final class JsonReportWriter implements ReportWriter {
     coverage(g, result.coverage());
     summary(g, result.summary());
     g.writeArrayFieldStart("findings");
-    for (Finding f : result.findings()) {
-      finding(g, f, context.baseline());
-    }
+    Baseline baseline = context.baseline();
+    new ChunkedArray<Finding>((chunk, f) -> finding(chunk, f, baseline), parallelism)
+        .write(g, out, result.findings());
     g.writeEndArray();
     g.writeArrayFieldStart("attackPaths");
     for (AttackPath p : result.attackPaths()) {

@@ -27,6 +27,16 @@ public final class SarifReportWriter implements ReportWriter {
   static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String FINGERPRINT = "rampart/v1";
 
+  private final Parallelism parallelism;
+
+  public SarifReportWriter() {
+    this(Parallelism.ofMachine());
+  }
+
+  SarifReportWriter(Parallelism parallelism) {
+    this.parallelism = parallelism;
+  }
+
   @Override
   public void write(ScanResult result, ReportContext context, OutputStream out) throws IOException {
     Map<String, CheckDescriptor> rules = rules(result, context);
@@ -52,9 +62,10 @@ public final class SarifReportWriter implements ReportWriter {
     g.writeEndObject();
     invocation(g, result, ruleIndex);
     g.writeArrayFieldStart("results");
-    for (Finding f : result.findings()) {
-      result(g, f, ruleIndex.get(f.checkId()), context.baseline());
-    }
+    Baseline baseline = context.baseline();
+    new ChunkedArray<Finding>(
+            (chunk, f) -> result(chunk, f, ruleIndex.get(f.checkId()), baseline), parallelism)
+        .write(g, out, result.findings());
     g.writeEndArray();
     g.writeObjectFieldStart("properties");
     g.writeStringField("scanId", result.id());
