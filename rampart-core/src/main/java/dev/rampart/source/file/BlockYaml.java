@@ -414,7 +414,16 @@ final class BlockYaml {
     if (c == '-') {
       return !blankAt(pos + 1);
     }
-    return c > ' ' && "?:,[]{}#&*!|>'\"%@`".indexOf(c) < 0;
+    return c > ' ' && (c >= INDICATOR.length || !INDICATOR[c]);
+  }
+
+  /** The characters that cannot start a plain scalar: a table, not a search per scalar. */
+  private static final boolean[] INDICATOR = new boolean[128];
+
+  static {
+    for (char c : "?:,[]{}#&*!|>'\"%@`".toCharArray()) {
+      INDICATOR[c] = true;
+    }
   }
 
   // ---- the cursor
