@@ -4,6 +4,7 @@ import dev.rampart.snapshot.KubeObject;
 import dev.rampart.snapshot.Snapshot;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The labels of every namespace, as a {@code namespaceSelector} sees them. The API server gives
@@ -15,7 +16,11 @@ public final class Namespaces {
   public static final String NAME_LABEL = "kubernetes.io/metadata.name";
   private static final String DEFAULT = "default";
 
-  private final Map<String, Map<String, String>> labels = new HashMap<>();
+  /**
+   * Concurrent: namespaces without an object are added on first use, and the endpoints of pods are
+   * made while the checks run on every core and the graph on its own thread.
+   */
+  private final Map<String, Map<String, String>> labels = new ConcurrentHashMap<>();
 
   private Namespaces() {}
 

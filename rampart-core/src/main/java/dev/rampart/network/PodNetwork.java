@@ -9,7 +9,11 @@ import io.fabric8.kubernetes.api.model.NodeAddress;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodIP;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Where pod addresses come from, as far as the snapshot tells: the controller manager's {@code
@@ -119,21 +123,35 @@ public record PodNetwork(List<Cidr> pods, List<Cidr> nodes, boolean inferred) {
     }
   }
 
-  /** Drops duplicates and prefixes inside others. */
-  private static List<Cidr> minimal(List<Cidr> all) {
+  /**
+   * Drops duplicates and prefixes inside others, keeping the order of first appearance. Prefixes
+   * nest or are disjoint, so a prefix lies inside another of the list exactly when one of its own
+   * shorter prefixes is in the list: a lookup per prefix length the list uses, where comparing
+   * every pair was quadratic in the pod IPs (seconds for a cluster of 50 000 pods).
+   */
+  static List<Cidr> minimal(List<Cidr> all) {
+    Set<Cidr> distinct = new LinkedHashSet<>(all);
+    SortedSet<Integer> v4Lengths = new TreeSet<>();
+    SortedSet<Integer> v6Lengths = new TreeSet<>();
+    for (Cidr c : distinct) {
+      (c.ipv6() ? v6Lengths : v4Lengths).add(c.prefix());
+    }
     List<Cidr> result = new ArrayList<>();
-    for (Cidr c : all) {
-      boolean inside = false;
-      for (Cidr o : all) {
-        if (o != c && o.contains(c) && (!c.contains(o) || all.indexOf(o) < all.indexOf(c))) {
-          inside = true;
-          break;
-        }
-      }
-      if (!inside && !result.contains(c)) {
+    for (Cidr c : distinct) {
+      if (!insideAnother(c, distinct, c.ipv6() ? v6Lengths : v4Lengths)) {
         result.add(c);
       }
     }
     return result;
+  }
+
+  private static boolean insideAnother(Cidr c, Set<Cidr> all, SortedSet<Integer> lengths) {
+    for (int length : lengths.headSet(c.prefix())) {
+      // The constructor keeps only the network bits: this is c's enclosing prefix of that length.
+      if (all.contains(new Cidr(c.ipv6(), c.hi(), c.lo(), length))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -48,7 +48,8 @@ final class Graphing {
     t.start();
   }
 
-  private static <T> T join(CompletableFuture<T> future) {
+  /** Waits for {@code future}; its failure is rethrown as it was thrown. */
+  static <T> T join(CompletableFuture<T> future) {
     try {
       return future.join();
     } catch (CompletionException e) {
