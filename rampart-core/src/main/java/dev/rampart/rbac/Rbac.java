@@ -19,7 +19,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
 
 /**
  * The RBAC of one snapshot, indexed: every binding with its resolved role, and which bindings name
@@ -32,11 +31,8 @@ import java.util.WeakHashMap;
  */
 public final class Rbac {
 
-  /**
-   * Per snapshot, while the snapshot lives. An Rbac holds no reference to its snapshot, so that the
-   * weak key can go.
-   */
-  private static final Map<Snapshot, Rbac> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+  /** Per snapshot, while the snapshot lives; built once even when threads ask at the same time. */
+  private static final Snapshot.Derivation<Rbac> RBAC = new Snapshot.Derivation<>(Rbac::new);
 
   private static final String TOKEN_SECRET = "kubernetes.io/service-account-token";
   private static final String TOKEN_SECRET_OWNER = "kubernetes.io/service-account.name";
@@ -150,7 +146,7 @@ public final class Rbac {
 
   /** The RBAC of a snapshot; computed once per snapshot and shared by every check. */
   public static Rbac of(Snapshot snapshot) {
-    return CACHE.computeIfAbsent(snapshot, Rbac::new);
+    return snapshot.derive(RBAC);
   }
 
   private static Binding binding(
