@@ -30,6 +30,16 @@ final class Browser {
 
   private Browser() {}
 
+  /** Ends a test class's browser and server, whichever of them started. */
+  static void stop(ChromeDriver browser, DashboardServer server) {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
   static ChromeDriver start(Path profile) throws IOException {
     assumeTrue(
         new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),

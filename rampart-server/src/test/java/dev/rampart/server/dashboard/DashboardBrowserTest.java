@@ -50,12 +50,7 @@ class DashboardBrowserTest {
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Browser.stop(browser, server);
   }
 
   @Test

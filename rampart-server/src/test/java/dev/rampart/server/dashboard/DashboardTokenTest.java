@@ -35,12 +35,7 @@ class DashboardTokenTest {
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Browser.stop(browser, server);
   }
 
   @Test

@@ -43,12 +43,7 @@ class DashboardXssTest {
 
   @AfterAll
   void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (server != null) {
-      server.close();
-    }
+    Browser.stop(browser, server);
   }
 
   @Test
